@@ -1,0 +1,124 @@
+"""Demo organizations, members and places across the four areas (real names from shared data, the rest fictional)."""
+
+from django.utils import timezone
+
+from community.models import Area, Chome, Membership, Organization, Place, PublicationStatus, Town, User
+
+DEMO_PASSWORD = "nerima-demo-2026"
+
+# (name, reading, kind, area slug, address, phone, fictional)
+ORGANIZATIONS = [
+    ("練馬区 福祉部 管理課", "ねりまく ふくしぶ かんりか", "ward", "nerima", "東京都練馬区豊玉北6丁目12番1号", "03-3993-1111", False),
+    ("練馬区社会福祉協議会", "ねりまくしゃかいふくしきょうぎかい", "shakyo", "nerima", "東京都練馬区豊玉北5丁目", "", False),
+    ("練馬区立区民協働交流センター", "ねりまくりつくみんきょうどうこうりゅうせんたー", "npo", "nerima", "東京都練馬区練馬1-17-1 Coconeri 3階", "", False),
+    ("北町はるのひ地域包括支援センター", "きたまちはるのひちいきほうかつしえんせんたー", "houkatsu", "hikarigaoka", "東京都練馬区北町6-35-7", "03-5399-5347", False),
+    ("中村かしわ地域包括支援センター", "なかむらかしわちいきほうかつしえんせんたー", "houkatsu", "nerima", "東京都練馬区中村北", "03-5848-6177", False),
+    ("大泉地域包括支援センター", "おおいずみちいきほうかつしえんせんたー", "houkatsu", "oizumi", "東京都練馬区東大泉", "", False),
+    ("関町地域包括支援センター", "せきまちちいきほうかつしえんせんたー", "houkatsu", "shakujii", "東京都練馬区関町北", "", False),
+    ("豊玉北五丁目町会（デモ）", "とよたまきたごちょうめちょうかい", "chokai", "nerima", "東京都練馬区豊玉北5丁目", "", True),
+    ("光が丘パークタウン大通り中央3号棟団地自治会", "ひかりがおかぱーくたうんおおどおりちゅうおうさんごうとうだんちじちかい", "chokai", "hikarigaoka", "東京都練馬区光が丘", "", False),
+    ("むつみ台団地自治会", "むつみだいだんちじちかい", "chokai", "hikarigaoka", "東京都練馬区田柄", "", False),
+    ("NPO法人 ねりま見守りネット（デモ）", "ねりまみまもりねっと", "npo", "shakujii", "東京都練馬区石神井町3丁目", "", True),
+    ("住民たすけあい ふろしき", "じゅうみんたすけあい ふろしき", "volunteer", "shakujii", "", "", False),
+    ("大泉おちゃのみボランティアの会（デモ）", "おおいずみおちゃのみぼらんてぃあのかい", "volunteer", "oizumi", "東京都練馬区大泉学園町", "", True),
+    ("タリーズコーヒージャパン（大泉学園店）", "たりーずこーひーじゃぱん", "business", "oizumi", "東京都練馬区東大泉2丁目", "", False),
+    ("さくらだい保育園（デモ）", "さくらだいほいくえん", "childcare", "nerima", "東京都練馬区桜台3丁目", "", True),
+]
+
+# One demo login per kind of organization: (e-mail, name, organization name, role)
+MEMBERS = [
+    ("ward@demo.nerima.example.jp", "練馬 花子", "練馬区 福祉部 管理課", "representative"),
+    ("shakyo@demo.nerima.example.jp", "社協 次郎", "練馬区社会福祉協議会", "representative"),
+    ("npo@demo.nerima.example.jp", "見守 三郎", "NPO法人 ねりま見守りネット（デモ）", "representative"),
+    ("houkatsu@demo.nerima.example.jp", "北町 春子", "北町はるのひ地域包括支援センター", "representative"),
+    ("chokai@demo.nerima.example.jp", "豊玉 一郎", "豊玉北五丁目町会（デモ）", "representative"),
+    ("volunteer@demo.nerima.example.jp", "大泉 茶子", "大泉おちゃのみボランティアの会（デモ）", "representative"),
+    ("business@demo.nerima.example.jp", "田中 珈琲", "タリーズコーヒージャパン（大泉学園店）", "editor"),
+    ("childcare@demo.nerima.example.jp", "桜台 保子", "さくらだい保育園（デモ）", "representative"),
+    ("editor@demo.nerima.example.jp", "編集 四郎", "NPO法人 ねりま見守りネット（デモ）", "editor"),
+]
+
+RESIDENTS = [
+    ("resident@demo.nerima.example.jp", "練馬 太郎", "ねりま たろう", "豊玉北", 5),
+    ("resident2@demo.nerima.example.jp", "石神井 みどり", "しゃくじい みどり", "石神井町", 3),
+    ("resident3@demo.nerima.example.jp", "光 ひかる", "ひかり ひかる", "光が丘", 2),
+]
+
+# (name, reading, address, town, 丁目, station, minutes, wheelchair, elevator, toilet)
+PLACES = [
+    ("練馬区役所 本庁舎 19階会議室", "ねりまくやくしょ", "東京都練馬区豊玉北6-12-1", "豊玉北", 6, "練馬", 5, True, True, True),
+    ("Coconeri 区民協働交流センター", "ここねり", "東京都練馬区練馬1-17-1", "練馬", 1, "練馬", 1, True, True, True),
+    ("桜台地区区民館", "さくらだいちくくみんかん", "東京都練馬区桜台3丁目", "桜台", 3, "桜台", 6, True, False, True),
+    ("北町地域集会所", "きたまちちいきしゅうかいじょ", "東京都練馬区北町6-35-7", "北町", 6, "東武練馬", 8, True, True, True),
+    ("光が丘区民センター", "ひかりがおかくみんせんたー", "東京都練馬区光が丘2丁目", "光が丘", 2, "光が丘", 3, True, True, True),
+    ("文化交流ひろば", "ぶんかこうりゅうひろば", "東京都練馬区光が丘3-1-1", "光が丘", 3, "光が丘", 5, True, True, True),
+    ("田柄地域集会所", "たがらちいきしゅうかいじょ", "東京都練馬区田柄4丁目", "田柄", 4, "平和台", 12, False, False, False),
+    ("谷原出張所 ケアカフェこぶし", "やはらしゅっちょうじょ", "東京都練馬区高野台1-7-29", "高野台", 1, "練馬高野台", 10, True, False, True),
+    ("石神井公園区民交流センター", "しゃくじいこうえんくみんこうりゅうせんたー", "東京都練馬区石神井町2丁目", "石神井町", 2, "石神井公園", 2, True, True, True),
+    ("関区民センター", "せきくみんせんたー", "東京都練馬区関町北1丁目", "関町北", 1, "武蔵関", 7, True, True, True),
+    ("上石神井北地域集会所", "かみしゃくじいきたちいきしゅうかいじょ", "東京都練馬区上石神井1丁目", "上石神井", 1, "上石神井", 5, False, False, True),
+    ("リズモ大泉学園 会議室", "りずもおおいずみがくえん", "東京都練馬区東大泉1丁目", "東大泉", 1, "大泉学園", 2, True, True, True),
+    ("タリーズコーヒー 大泉学園店", "たりーずこーひー おおいずみがくえんてん", "東京都練馬区東大泉2丁目", "東大泉", 2, "大泉学園", 1, True, False, False),
+    ("大泉学園町地区区民館", "おおいずみがくえんちょうちくくみんかん", "東京都練馬区大泉学園町5丁目", "大泉学園町", 5, "大泉学園", 15, True, False, True),
+]
+
+
+def chome(town_name: str, number: int) -> Chome:
+    return Chome.objects.get(town__name=town_name, number=number)
+
+
+def demo_user(email: str, name: str, *, kana: str = "", chome_obj=None, is_staff: bool = False) -> User:
+    user, created = User.objects.get_or_create(
+        email=email, defaults={"full_name": name, "full_name_kana": kana, "chome": chome_obj, "is_staff": is_staff}
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+        # Demo logins skip the e-mail verification step.
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+    return user
+
+
+def load() -> None:
+    areas = {area.slug: area for area in Area.objects.all()}
+    now = timezone.now()
+    for name, kana, kind, area, address, phone, fictional in ORGANIZATIONS:
+        Organization.objects.get_or_create(
+            name=name,
+            defaults={
+                "name_kana": kana,
+                "kind": kind,
+                "area": areas[area],
+                "address": address,
+                "contact_phone": phone,
+                "is_fictional": fictional,
+                "status": PublicationStatus.PUBLISHED,
+                "published_at": now,
+                "description": f"{name}の紹介文です。地域の支え合いの活動をしています。",
+            },
+        )
+    for email, name, org_name, role in MEMBERS:
+        user = demo_user(email, name)
+        Membership.objects.get_or_create(
+            user=user, organization=Organization.objects.get(name=org_name), defaults={"role": role}
+        )
+    for email, name, kana, town, number in RESIDENTS:
+        demo_user(email, name, kana=kana, chome_obj=chome(town, number))
+    for name, kana, address, town, number, station, minutes, wheelchair, elevator, toilet in PLACES:
+        if not Town.objects.filter(name=town).exists():
+            continue
+        Place.objects.get_or_create(
+            name=name,
+            defaults={
+                "name_kana": kana,
+                "address": address,
+                "chome": chome(town, number),
+                "nearest_station": station,
+                "walk_minutes": minutes,
+                "wheelchair_accessible": wheelchair,
+                "has_elevator": elevator,
+                "has_accessible_toilet": toilet,
+            },
+        )

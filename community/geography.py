@@ -1,0 +1,42 @@
+"""Load the four welfare areas, 46 町名 and their 丁目 from community/data/towns.csv.
+
+Which 町 belongs to which welfare area is not published; the ward's four regions are the starting
+mapping (練馬≈南東, 光が丘≈北東, 石神井≈南西, 大泉≈北西). Staff correct it in the admin.
+"""
+
+import csv
+from pathlib import Path
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "towns.csv"
+
+AREAS = [
+    # name, reading, slug, region of the ward's 4-region grouping
+    ("練馬", "ねりま", "nerima", "南東"),
+    ("光が丘", "ひかりがおか", "hikarigaoka", "北東"),
+    ("石神井", "しゃくじい", "shakujii", "南西"),
+    ("大泉", "おおいずみ", "oizumi", "北西"),
+]
+
+
+def load_geography(Area, Town, Chome) -> None:
+    """Idempotent: creates what is missing, never moves a town staff have re-assigned."""
+    by_region = {}
+    for order, (name, kana, slug, region) in enumerate(AREAS, start=1):
+        area, _ = Area.objects.get_or_create(
+            slug=slug, defaults={"name": name, "name_kana": kana, "sort_order": order}
+        )
+        by_region[region] = area
+    with DATA_FILE.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            town, _ = Town.objects.get_or_create(
+                name=row["town"],
+                defaults={
+                    "name_kana": row["town_hiragana"],
+                    "postal_code": row["postal_code"],
+                    "area": by_region[row["region"]],
+                },
+            )
+            count = int(row["chome_count"] or 0)
+            numbers = range(1, count + 1) if count else [0]
+            existing = set(Chome.objects.filter(town=town).values_list("number", flat=True))
+            Chome.objects.bulk_create([Chome(town=town, number=n) for n in numbers if n not in existing])

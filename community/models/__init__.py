@@ -1,0 +1,25 @@
+"""The shared kernel: areas, people, organizations, places, listings, sessions and sign-ups."""
+
+from community.models.areas import Area, Chome, Town
+from community.models.listings import Listing
+from community.models.organizations import Membership, Organization
+from community.models.places import Place
+from community.models.publication import PublicationStatus
+from community.models.schedules import RecurringSchedule
+from community.models.sessions import Session, SignUp
+from community.models.users import User
+
+__all__ = [
+    "Area",
+    "Chome",
+    "Listing",
+    "Membership",
+    "Organization",
+    "Place",
+    "PublicationStatus",
+    "RecurringSchedule",
+    "Session",
+    "SignUp",
+    "Town",
+    "User",
+]

@@ -1,0 +1,67 @@
+"""地域 → 町名 → 丁目: the ward's geography, kept as data staff can correct."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Area(models.Model):
+    """One of the four welfare areas (練馬・光が丘・石神井・大泉)."""
+
+    name = models.CharField(_("地域名"), max_length=20, unique=True)
+    name_kana = models.CharField(_("よみがな"), max_length=40)
+    slug = models.SlugField(_("URL用の名前"), unique=True)
+    sort_order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    class Meta:
+        verbose_name = _("地域")
+        verbose_name_plural = _("地域")
+        ordering = ["sort_order", "name_kana"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Town(models.Model):
+    """A 町名 such as 豊玉北, belonging to one welfare area."""
+
+    area = models.ForeignKey(Area, verbose_name=_("地域"), on_delete=models.PROTECT, related_name="towns")
+    name = models.CharField(_("町名"), max_length=30, unique=True)
+    name_kana = models.CharField(_("よみがな"), max_length=60)
+    postal_code = models.CharField(_("郵便番号"), max_length=8, blank=True)
+
+    class Meta:
+        verbose_name = _("町名")
+        verbose_name_plural = _("町名")
+        ordering = ["name_kana"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ChomeQuerySet(models.QuerySet):
+    def with_town(self):
+        return self.select_related("town__area")
+
+
+class Chome(models.Model):
+    """A 町丁目; number 0 stands for a town that has no 丁目."""
+
+    town = models.ForeignKey(Town, verbose_name=_("町名"), on_delete=models.PROTECT, related_name="chomes")
+    number = models.PositiveSmallIntegerField(_("丁目"))
+
+    objects = ChomeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("町丁目")
+        verbose_name_plural = _("町丁目")
+        ordering = ["town__name_kana", "number"]
+        constraints = [models.UniqueConstraint(fields=["town", "number"], name="chome_unique_town_number")]
+
+    def __str__(self) -> str:
+        if self.number == 0:
+            return self.town.name
+        return _("%(town)s%(number)s丁目") % {"town": self.town.name, "number": self.number}
+
+    @property
+    def area(self) -> Area:
+        return self.town.area

@@ -1,0 +1,107 @@
+"""Listing: the common base of every café, plaza, class, event and opening (multi-table inheritance).
+
+Each initiative app subclasses Listing, so sessions, sign-ups, moderation and history work the same
+everywhere, and an organization member's access is checked in one place.
+"""
+
+from django.apps import apps
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from community.models.publication import Publishable, PublishableQuerySet
+
+
+class ListingQuerySet(PublishableQuerySet):
+    def for_member(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organization__memberships__user=user)
+
+    def in_area(self, area):
+        return self.filter(place__chome__town__area=area)
+
+    def in_town(self, town):
+        return self.filter(place__chome__town=town)
+
+    def with_place(self):
+        return self.select_related("organization", "place__chome__town__area")
+
+    def with_next_session(self):
+        """Annotate next_session_at: the start of the next session that is not cancelled."""
+        from community.models.sessions import Session
+
+        upcoming = (
+            Session.objects.filter(listing=OuterRef("pk"), starts_at__gte=timezone.now(), is_cancelled=False)
+            .order_by("starts_at")
+            .values("starts_at")[:1]
+        )
+        return self.annotate(next_session_at=Subquery(upcoming))
+
+    def by_reading(self):
+        return self.order_by("title_kana", "pk")
+
+
+class Listing(Publishable):
+    kind = models.CharField(_("種類"), max_length=60, editable=False, db_index=True)
+    organization = models.ForeignKey(
+        "community.Organization", verbose_name=_("運営団体"), on_delete=models.PROTECT, related_name="listings"
+    )
+    title = models.CharField(_("名称"), max_length=120)
+    title_kana = models.CharField(_("よみがな"), max_length=240)
+    summary = models.CharField(_("ひとことで"), max_length=200, blank=True)
+    description = models.TextField(_("内容"), blank=True)
+    place = models.ForeignKey(
+        "community.Place",
+        verbose_name=_("主な場所"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="listings",
+    )
+    audience = models.CharField(_("対象"), max_length=200, blank=True)
+    fee_text = models.CharField(_("参加費"), max_length=100, blank=True)
+    contact_text = models.CharField(_("問い合わせ先"), max_length=200, blank=True)
+    photo = models.ImageField(_("写真"), upload_to="listings/", blank=True)
+    history = HistoricalRecords(inherit=True, verbose_name=_("掲載の変更履歴"))
+
+    objects = ListingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("掲載")
+        verbose_name_plural = _("掲載")
+        ordering = ["title_kana"]
+        indexes = [models.Index(fields=["kind", "status"], name="listing_kind_status_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Record which subclass this row belongs to, so a bare Listing can find its page.
+        if not self.kind:
+            self.kind = self._meta.label_lower
+        super().save(*args, **kwargs)
+
+    @property
+    def specific(self) -> "Listing":
+        model = apps.get_model(self.kind)
+        if isinstance(self, model):
+            return self
+        return model.objects.get(pk=self.pk)
+
+    def get_absolute_url(self) -> str:
+        specific = self.specific
+        if type(specific) is Listing:
+            return specific.organization.get_absolute_url()
+        return specific.get_absolute_url()
+
+    def next_session(self):
+        return self.sessions.upcoming().first()
+
+
+def upcoming_filter(prefix: str = "") -> Q:
+    """Q for sessions that are still ahead and not cancelled (prefix e.g. 'sessions__')."""
+    return Q(**{f"{prefix}starts_at__gte": timezone.now(), f"{prefix}is_cancelled": False})
+

@@ -1,0 +1,177 @@
+"""開催回 (sessions) and 申込 (sign-ups): the engine every app uses.
+
+Seats are counted only after the session row is locked (see community/services/signups.py), and the
+database itself refuses a second active sign-up by the same person.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class SessionQuerySet(models.QuerySet):
+    def upcoming(self):
+        return self.filter(starts_at__gte=timezone.now(), is_cancelled=False).order_by("starts_at")
+
+    def between(self, start, end):
+        return self.filter(starts_at__gte=start, starts_at__lt=end)
+
+    def visible(self):
+        """Sessions of listings the public may see."""
+        return self.filter(listing__status="published")
+
+    def with_listing(self):
+        return self.select_related("listing__organization", "place__chome__town__area", "listing__place")
+
+    def with_counts(self):
+        return self.annotate(
+            confirmed_people=Sum("signups__party_size", filter=Q(signups__status=SignUp.Status.CONFIRMED)),
+        )
+
+
+class Session(models.Model):
+    listing = models.ForeignKey(
+        "community.Listing", verbose_name=_("掲載"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    schedule = models.ForeignKey(
+        "community.RecurringSchedule",
+        verbose_name=_("定期開催の予定"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+    )
+    title = models.CharField(_("回のタイトル"), max_length=120, blank=True)
+    starts_at = models.DateTimeField(_("開始日時"), db_index=True)
+    ends_at = models.DateTimeField(_("終了日時"))
+    place = models.ForeignKey(
+        "community.Place",
+        verbose_name=_("場所"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sessions",
+        help_text=_("空欄なら掲載の主な場所で開催します。"),
+    )
+    capacity = models.PositiveIntegerField(_("定員（人）"), null=True, blank=True, help_text=_("空欄は定員なし"))
+    signup_required = models.BooleanField(_("申込が必要"), default=False)
+    signup_opens_at = models.DateTimeField(_("申込開始"), null=True, blank=True)
+    signup_closes_at = models.DateTimeField(_("申込締切"), null=True, blank=True)
+    fee_text = models.CharField(_("参加費"), max_length=100, blank=True)
+    audience = models.CharField(_("対象"), max_length=200, blank=True)
+    notes = models.TextField(_("備考"), blank=True)
+    is_cancelled = models.BooleanField(_("中止"), default=False)
+    cancel_reason = models.CharField(_("中止の理由"), max_length=200, blank=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("開催回")
+        verbose_name_plural = _("開催回")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"),
+        ]
+        indexes = [models.Index(fields=["listing", "starts_at"], name="session_listing_start_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.listing} {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
+
+    @property
+    def venue(self):
+        return self.place or self.listing.place
+
+    def is_signup_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        if self.is_cancelled or self.starts_at <= now or not self.signup_required:
+            return False
+        if self.signup_opens_at and now < self.signup_opens_at:
+            return False
+        return not (self.signup_closes_at and now > self.signup_closes_at)
+
+    def confirmed_total(self) -> int:
+        return self.signups.filter(status=SignUp.Status.CONFIRMED).aggregate(n=Sum("party_size"))["n"] or 0
+
+    def seats_left(self) -> int | None:
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.confirmed_total(), 0)
+
+
+class SignUpQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status__in=SignUp.ACTIVE_STATUSES)
+
+    def for_user(self, user):
+        return self.filter(user=user)
+
+    def waitlist(self):
+        """Waitlisted sign-ups, first come first served."""
+        return self.filter(status=SignUp.Status.WAITLISTED).order_by("created_at", "pk")
+
+
+class SignUp(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("申込済み")
+        WAITLISTED = "waitlisted", _("キャンセル待ち")
+        CANCELLED = "cancelled", _("キャンセル")
+
+    ACTIVE_STATUSES = (Status.CONFIRMED, Status.WAITLISTED)
+
+    session = models.ForeignKey(Session, verbose_name=_("開催回"), on_delete=models.CASCADE, related_name="signups")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("申込者"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="signups",
+    )
+    name = models.CharField(_("氏名"), max_length=60)
+    phone = models.CharField(_("電話番号"), max_length=20, blank=True)
+    email = models.EmailField(_("メールアドレス"), blank=True)
+    party_size = models.PositiveSmallIntegerField(_("人数"), default=1)
+    note = models.CharField(_("連絡事項"), max_length=200, blank=True)
+    status = models.CharField(_("状態"), max_length=12, choices=Status.choices, db_index=True)
+    language = models.CharField(_("連絡に使う言語"), max_length=10, choices=settings.LANGUAGES, default="ja")
+    proxy_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("代理で申し込んだ職員"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("申込日時"), default=timezone.now)
+    promoted_at = models.DateTimeField(_("繰り上げ日時"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("キャンセル日時"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(_("リマインダー送信日時"), null=True, blank=True)
+
+    objects = SignUpQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("申込")
+        verbose_name_plural = _("申込")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "user"],
+                condition=Q(status__in=["confirmed", "waitlisted"]),
+                name="signup_one_active_per_user",
+            ),
+            models.CheckConstraint(condition=Q(party_size__gte=1), name="signup_party_size_positive"),
+        ]
+        indexes = [models.Index(fields=["session", "status", "created_at"], name="signup_session_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.name} / {self.session}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE_STATUSES
+
+    @property
+    def contact_email(self) -> str:
+        return self.email or (self.user.email if self.user_id else "")

@@ -1,0 +1,128 @@
+"""Sign up, cancel and promote from the waitlist, without ever overbooking.
+
+Every write locks the session row first (SELECT … FOR UPDATE), then counts seats, inside one
+transaction: two people racing for the last seat are serialized by the database, so exactly one
+is confirmed. A partial unique constraint refuses a second active sign-up by the same person.
+"""
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from community import mails
+from community.models import Session, SignUp
+
+CANCEL_SALT = "community.signup.cancel"
+
+
+def _locked_session(session_id: int) -> Session:
+    return Session.objects.select_for_update().get(pk=session_id)
+
+
+def _seats_fit(session: Session, party_size: int) -> bool:
+    return session.capacity is None or session.confirmed_total() + party_size <= session.capacity
+
+
+def signup_create(
+    *,
+    session: Session,
+    user=None,
+    name: str = "",
+    phone: str = "",
+    email: str = "",
+    party_size: int = 1,
+    note: str = "",
+    proxy_by=None,
+    language: str | None = None,
+) -> SignUp:
+    """Confirm a seat if one is left, otherwise join the waitlist; a repeated click returns the same sign-up."""
+    if party_size < 1:
+        raise ValidationError({"party_size": _("人数は1人以上で入力してください。")})
+    if user is None and not name:
+        raise ValidationError({"name": _("氏名を入力してください。")})
+    try:
+        with transaction.atomic():
+            locked = _locked_session(session.pk)
+            if not locked.is_signup_open() and proxy_by is None:
+                raise ValidationError(_("この回は現在申込を受け付けていません。"))
+            if user is not None:
+                existing = SignUp.objects.active().filter(session=locked, user=user).first()
+                if existing:
+                    return existing
+            if locked.capacity is not None and party_size > locked.capacity:
+                raise ValidationError({"party_size": _("人数が定員を超えています。")})
+            signup = SignUp(
+                session=locked,
+                user=user,
+                name=name or (user.get_full_name() if user else ""),
+                phone=phone or (user.phone if user else ""),
+                email=email,
+                party_size=party_size,
+                note=note,
+                proxy_by=proxy_by,
+                language=language or (user.preferred_language if user else "ja"),
+                status=SignUp.Status.CONFIRMED if _seats_fit(locked, party_size) else SignUp.Status.WAITLISTED,
+            )
+            signup.full_clean()
+            signup.save()
+            transaction.on_commit(lambda: mails.send_signup_mail(signup, "created"))
+            return signup
+    except IntegrityError:
+        # Another request by the same person won the race; hand back its sign-up.
+        if user is None:
+            raise
+        return SignUp.objects.active().get(session=session, user=user)
+
+
+def _promote_waitlist(session: Session) -> list[SignUp]:
+    """Move waitlisted sign-ups up in order while the first in line fits (strict first come, first served)."""
+    promoted = []
+    for candidate in session.signups.waitlist().select_for_update():
+        if not _seats_fit(session, candidate.party_size):
+            break
+        candidate.status = SignUp.Status.CONFIRMED
+        candidate.promoted_at = timezone.now()
+        candidate.save(update_fields=["status", "promoted_at"])
+        promoted.append(candidate)
+    for signup in promoted:
+        transaction.on_commit(lambda signup=signup: mails.send_signup_mail(signup, "promoted"))
+    return promoted
+
+
+def signup_cancel(*, signup: SignUp) -> SignUp:
+    """Cancel a sign-up (idempotent) and let the waitlist move up."""
+    with transaction.atomic():
+        session = _locked_session(signup.session_id)
+        current = SignUp.objects.select_for_update().get(pk=signup.pk)
+        if not current.is_active:
+            return current
+        current.status = SignUp.Status.CANCELLED
+        current.cancelled_at = timezone.now()
+        current.save(update_fields=["status", "cancelled_at"])
+        _promote_waitlist(session)
+        transaction.on_commit(lambda: mails.send_signup_mail(current, "cancelled"))
+        return current
+
+
+def session_capacity_change(*, session: Session, capacity: int | None) -> list[SignUp]:
+    """Change a session's capacity; extra seats go to the waitlist in order."""
+    with transaction.atomic():
+        locked = _locked_session(session.pk)
+        locked.capacity = capacity
+        locked.full_clean()
+        locked.save(update_fields=["capacity"])
+        return _promote_waitlist(locked)
+
+
+def cancel_token(signup: SignUp) -> str:
+    return signing.dumps(signup.pk, salt=CANCEL_SALT)
+
+
+def signup_from_cancel_token(token: str) -> SignUp | None:
+    try:
+        pk = signing.loads(token, salt=CANCEL_SALT)
+    except signing.BadSignature:
+        return None
+    return SignUp.objects.select_related("session__listing").filter(pk=pk).first()

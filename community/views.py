@@ -1,0 +1,117 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from community import access
+from community.forms import SignUpForm
+from community.mails import absolute_url
+from community.models import Organization, Session, SignUp
+from community.services.signups import signup_cancel, signup_create, signup_from_cancel_token
+
+
+@login_required
+def mypage(request):
+    upcoming = (
+        SignUp.objects.active()
+        .for_user(request.user)
+        .filter(session__starts_at__gte=timezone.now())
+        .select_related("session__listing", "session__place", "session__listing__place")
+        .order_by("session__starts_at")
+    )
+    return render(request, "community/mypage.html", {"upcoming_signups": upcoming})
+
+
+@login_required
+def my_organizations(request):
+    organizations = Organization.objects.for_member(request.user).order_by("name_kana")
+    return render(request, "community/my_organizations.html", {"organizations": organizations})
+
+
+def organization_detail(request, pk):
+    organization = get_object_or_404(Organization.objects.published().select_related("area"), pk=pk)
+    listings = organization.listings.published().with_place().by_reading()
+    return render(
+        request, "community/organization_detail.html", {"organization": organization, "listings": listings}
+    )
+
+
+def _public_session(pk) -> Session:
+    return get_object_or_404(Session.objects.visible().with_listing(), pk=pk)
+
+
+def session_detail(request, pk, form=None):
+    session = _public_session(pk)
+    my_signup = None
+    if request.user.is_authenticated:
+        my_signup = SignUp.objects.active().filter(session=session, user=request.user).first()
+    context = {
+        "session": session,
+        "listing": session.listing,
+        "seats_left": session.seats_left(),
+        "my_signup": my_signup,
+        "form": form or SignUpForm(),
+    }
+    return render(request, "community/session_detail.html", context, status=400 if form else 200)
+
+
+@login_required
+@require_POST
+def session_signup(request, pk):
+    session = _public_session(pk)
+    form = SignUpForm(request.POST)
+    if not form.is_valid():
+        return session_detail(request, pk, form=form)
+    try:
+        signup = signup_create(
+            session=session,
+            user=request.user,
+            party_size=form.cleaned_data["party_size"],
+            note=form.cleaned_data["note"],
+        )
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
+        return session_detail(request, pk, form=form)
+    if signup.status == SignUp.Status.CONFIRMED:
+        messages.success(request, _("申込を受け付けました。確認のメールをお送りしました。"))
+    else:
+        messages.info(request, _("定員に達しているため、キャンセル待ちで受け付けました。繰り上がったらメールでお知らせします。"))
+    return redirect("community:session_detail", pk=pk)
+
+
+def session_ics(request, pk):
+    session = _public_session(pk)
+    from community.ics import session_ics as build
+
+    body = build(session, url=absolute_url(session.listing.get_absolute_url()))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="session-{session.pk}.ics"'
+    return response
+
+
+def signup_cancel(request, token):
+    """One-click cancel from the mail: GET shows what will be cancelled, POST cancels (no login needed)."""
+    signup = signup_from_cancel_token(token)
+    if signup is None:
+        raise Http404
+    if request.method == "POST":
+        signup_cancel(signup=signup)
+        return render(request, "community/signup_cancelled.html", {"signup": signup})
+    return render(request, "community/signup_cancel_confirm.html", {"signup": signup})
+
+
+@login_required
+@require_POST
+def mypage_signup_cancel(request, pk):
+    signup = access.get_signup_for_user(request.user, pk)
+    signup_cancel(signup=signup)
+    messages.success(request, _("申込をキャンセルしました。"))
+    return redirect("community:mypage")

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HirobaConfig(AppConfig):
+    name = "hiroba"
+    verbose_name = _("相談（相談情報ひろば・相談受付）")

@@ -1,0 +1,42 @@
+"""Fill the portal with realistic Nerima demo content; running it again changes nothing."""
+
+import importlib
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from nerima_portal.staff_groups import COORDINATOR, WARD_STAFF, sync_staff_groups
+
+# Order matters: the kernel first, then the initiative apps that list things through it.
+DEMO_MODULES = ["community", "volunteers", "cafes", "hiroba", "projects", "international"]
+
+
+class Command(BaseCommand):
+    help = "デモデータを読み込みます（何度実行しても同じ結果になります）。"
+
+    def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError("本番モードではデモデータを読み込めません。")
+        from community.demo import DEMO_PASSWORD, demo_user
+
+        with transaction.atomic():
+            groups = sync_staff_groups()
+            staff = demo_user("staff@demo.nerima.example.jp", "区職員 デモ", is_staff=True)
+            staff.groups.add(groups[WARD_STAFF])
+            coordinator = demo_user("coordinator@demo.nerima.example.jp", "社協 コーディネーター", is_staff=True)
+            coordinator.groups.add(groups[COORDINATOR])
+            for app in DEMO_MODULES:
+                try:
+                    module = importlib.import_module(f"{app}.demo")
+                except ModuleNotFoundError:
+                    continue
+                module.load()
+        self.stdout.write(
+            self.style.SUCCESS("デモデータを読み込みました。")
+            + "\n  区職員（管理画面 /admin/）: staff@demo.nerima.example.jp"
+            + "\n  社協コーディネーター: coordinator@demo.nerima.example.jp"
+            + "\n  団体メンバー（NPO法人）: npo@demo.nerima.example.jp"
+            + "\n  住民: resident@demo.nerima.example.jp"
+            + f"\n  パスワード（デモ用・共通）: {DEMO_PASSWORD}"
+        )

@@ -1,0 +1,9 @@
+from django.shortcuts import render
+
+
+def index(request):
+    return render(request, "volunteers/index.html")
+
+
+def college(request):
+    return render(request, "volunteers/college.html")
