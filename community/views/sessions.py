@@ -11,11 +11,12 @@ from community import access
 from community.forms import SignUpForm
 from community.mails import absolute_url
 from community.models import Organization, Session, SignUp
-from community.services.signups import signup_cancel, signup_create, signup_from_cancel_token
+from community.services import signups as signup_services
 
 
 @login_required
 def mypage(request):
+    """マイページ: the resident's upcoming sign-ups."""
     upcoming = (
         SignUp.objects.active()
         .for_user(request.user)
@@ -67,7 +68,7 @@ def session_signup(request, pk):
     if not form.is_valid():
         return session_detail(request, pk, form=form)
     try:
-        signup = signup_create(
+        signup = signup_services.signup_create(
             session=session,
             user=request.user,
             party_size=form.cleaned_data["party_size"],
@@ -97,13 +98,13 @@ def session_ics(request, pk):
     return response
 
 
-def signup_cancel(request, token):
+def signup_cancel_by_token(request, token):
     """One-click cancel from the mail: GET shows what will be cancelled, POST cancels (no login needed)."""
-    signup = signup_from_cancel_token(token)
+    signup = signup_services.signup_from_cancel_token(token)
     if signup is None:
         raise Http404
     if request.method == "POST":
-        signup_cancel(signup=signup)
+        signup_services.signup_cancel(signup=signup)
         return render(request, "community/signup_cancelled.html", {"signup": signup})
     return render(request, "community/signup_cancel_confirm.html", {"signup": signup})
 
@@ -112,6 +113,6 @@ def signup_cancel(request, token):
 @require_POST
 def mypage_signup_cancel(request, pk):
     signup = access.get_signup_for_user(request.user, pk)
-    signup_cancel(signup=signup)
+    signup_services.signup_cancel(signup=signup)
     messages.success(request, _("申込をキャンセルしました。"))
     return redirect("community:mypage")

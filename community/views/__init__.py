@@ -1,0 +1,1 @@
+"""Community views, one module per idea (sessions and sign-ups, organizations, self-service)."""
