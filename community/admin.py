@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from community.admin_moderation import ModeratedAdmin
 from community.models import (
     Area,
     Chome,
@@ -54,7 +55,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(SimpleHistoryAdmin):
+class OrganizationAdmin(ModeratedAdmin):
     list_display = ["name", "kind", "area", "status", "updated_at"]
     list_filter = ["status", "kind", "area"]
     search_fields = ["name", "name_kana"]
@@ -76,7 +77,7 @@ class RecurringScheduleInline(admin.TabularInline):
 
 
 @admin.register(Listing)
-class ListingAdmin(SimpleHistoryAdmin):
+class ListingAdmin(ModeratedAdmin):
     list_display = ["title", "kind", "organization", "status", "updated_at"]
     list_filter = ["status", "kind"]
     search_fields = ["title", "title_kana", "organization__name"]

@@ -97,6 +97,12 @@ class Listing(Publishable):
             return specific.organization.get_absolute_url()
         return specific.get_absolute_url()
 
+    def get_manage_url(self) -> str:
+        """Where an organization member edits this listing (subclasses with their own form override this)."""
+        from django.urls import reverse
+
+        return reverse("community:listing_edit", args=[self.organization_id, self.pk])
+
     def next_session(self):
         return self.sessions.upcoming().first()
 

@@ -1,0 +1,1 @@
+"""Admin for 町会・自治会, 民生・児童委員, coordinators, 協働推進員 and NPO support."""

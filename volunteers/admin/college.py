@@ -1,0 +1,1 @@
+"""Admin for the Power-Up College and volunteer openings."""

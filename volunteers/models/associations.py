@@ -1,0 +1,3 @@
+"""associations models."""
+
+__all__: list[str] = []

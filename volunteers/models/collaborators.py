@@ -1,0 +1,3 @@
+"""collaborators models."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""college models."""
+
+__all__: list[str] = []

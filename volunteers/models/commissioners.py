@@ -1,0 +1,3 @@
+"""commissioners models."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""openings models."""
+
+__all__: list[str] = []

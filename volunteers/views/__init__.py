@@ -1,0 +1,1 @@
+"""volunteers views, one module per idea."""
