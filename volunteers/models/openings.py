@@ -152,7 +152,7 @@ class VolunteerProfileQuerySet(models.QuerySet):
         # JSON text search: codes are stored quoted (["welfare", "eco"]), so '"welfare"' matches one element
         # and works on PostgreSQL and SQLite alike.
         return self.filter(
-            Q(fields__icontains=f'"{field}"')
+            Q(activity_fields__icontains=f'"{field}"')
             | Q(user__college_applications__status="graduated", user__college_applications__course__field=field)
         ).distinct()
 
@@ -168,7 +168,7 @@ class VolunteerProfile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("利用者"), on_delete=models.CASCADE, related_name="volunteer_profile"
     )
-    fields = models.JSONField(_("関心のある分野"), default=list, blank=True)
+    activity_fields = models.JSONField(_("関心のある分野"), default=list, blank=True)
     areas = models.ManyToManyField("community.Area", verbose_name=_("活動できる地域"), blank=True, related_name="+")
     weekdays = models.JSONField(_("活動できる曜日"), default=list, blank=True)
     times = models.JSONField(_("活動できる時間帯"), default=list, blank=True)
