@@ -37,3 +37,12 @@ def send_signup_mail(signup, event: str) -> None:
         language=signup.language,
         context=context,
     )
+
+
+def send_session_cancelled_mail(signup) -> None:
+    send_templated_mail(
+        template="community/mail/session_cancelled",
+        to=signup.contact_email,
+        language=signup.language,
+        context={"signup": signup, "session": signup.session, "listing": signup.session.listing},
+    )

@@ -25,6 +25,11 @@ def _seats_fit(session: Session, party_size: int) -> bool:
     return session.capacity is None or session.confirmed_total() + party_size <= session.capacity
 
 
+def _seat_is_free(session: Session, party_size: int) -> bool:
+    """A newcomer gets a seat only if it fits and nobody is already waiting (no jumping the queue)."""
+    return _seats_fit(session, party_size) and not session.signups.waitlist().exists()
+
+
 def signup_create(
     *,
     session: Session,
@@ -63,7 +68,7 @@ def signup_create(
                 note=note,
                 proxy_by=proxy_by,
                 language=language or (user.preferred_language if user else "ja"),
-                status=SignUp.Status.CONFIRMED if _seats_fit(locked, party_size) else SignUp.Status.WAITLISTED,
+                status=SignUp.Status.CONFIRMED if _seat_is_free(locked, party_size) else SignUp.Status.WAITLISTED,
             )
             signup.full_clean()
             signup.save()

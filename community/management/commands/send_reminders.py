@@ -1,0 +1,10 @@
+from django.core.management.base import BaseCommand
+
+from community.services.sessions import send_due_reminders
+
+
+class Command(BaseCommand):
+    help = "翌日の開催回の申込者にリマインダーを送ります（数分おきに実行しても二重に送りません）。"
+
+    def handle(self, *args, **options):
+        self.stdout.write(f"リマインダーを{send_due_reminders()}件送りました。")
