@@ -19,6 +19,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
+    # modeltranslation must come before the admin so its translated fields show there.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -134,6 +136,9 @@ LANGUAGES = [
 ]
 LANGUAGE_NAMES_LOCAL = {"ja": "日本語", "en": "English", "zh-hans": "中文", "ko": "한국어", "tl": "Tagalog"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content translated per field (international/translation.py): Japanese is the original and the fallback.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "ja"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("ja",)
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
