@@ -1,11 +1,12 @@
 from django.urls import path
 
-from community.views import sessions
+from community.views import profile, sessions
 
 app_name = "community"
 
 urlpatterns = [
     path("mypage/", sessions.mypage, name="mypage"),
+    path("mypage/profile/", profile.profile_edit, name="profile_edit"),
     path("my/organizations/", sessions.my_organizations, name="my_organizations"),
     path("organizations/<int:pk>/", sessions.organization_detail, name="organization_detail"),
     path("sessions/<int:pk>/", sessions.session_detail, name="session_detail"),

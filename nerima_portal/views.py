@@ -1,6 +1,10 @@
+from django.conf import settings
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from community.services.profiles import profile_set_language
 
 ONE_YEAR = 365 * 24 * 60 * 60
 
@@ -33,3 +37,13 @@ def text_size(request):
 def furigana(request):
     value = "on" if request.POST.get("furigana") == "on" else "off"
     return _remember_choice(request, "furigana", value)
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch (cookie + redirect); a logged-in resident also keeps the choice on their account."""
+    response = django_set_language(request)
+    language = request.POST.get("language")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        profile_set_language(user=request.user, language=language)
+    return response
