@@ -1,0 +1,19 @@
+from django.shortcuts import render
+
+from hiroba.finder import find_answers
+from hiroba.forms import FinderForm
+
+
+def finder(request):
+    """相談先さがし: a plain GET form; answers appear under it once a topic is chosen."""
+    form = FinderForm(request.GET if "topic" in request.GET else None)
+    answers = question = None
+    if form.is_bound and form.is_valid():
+        question = form.question()
+        answers = find_answers(question)
+    template = "hiroba/finder_print.html" if request.GET.get("print") and answers is not None else "hiroba/finder.html"
+    query = request.GET.copy()
+    query.pop("print", None)
+    return render(
+        request, template, {"form": form, "answers": answers, "question": question, "query": query.urlencode()}
+    )
