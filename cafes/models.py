@@ -55,13 +55,20 @@ class Activity(models.Model):
 
 
 class CafeQuerySet(ListingQuerySet):
-    def for_cards(self):
-        """Everything a card shows: operator, place and area, activities, next session start and pk."""
-        return (
-            self.with_place()
-            .with_next_session()
-            .annotate(next_session_id=Subquery(upcoming_sessions().filter(listing=OuterRef("pk"))
-                                               .order_by("starts_at").values("pk")[:1]))
+    @staticmethod
+    def sessions_of_listing(session_q: Q = Q(), *, include_lectures: bool = False):  # noqa: B008
+        """Upcoming sessions of the outer listing (and of its lectures, for a kids' café) matching session_q."""
+        owner = Q(listing=OuterRef("pk"))
+        if include_lectures:
+            owner |= Q(listing__childcarelecture__kids_cafe=OuterRef("pk"))
+        return upcoming_sessions().filter(owner).filter(session_q)
+
+    def for_cards(self, session_q: Q = Q(), *, include_lectures: bool = False):  # noqa: B008
+        """What a card shows: operator, place and area, and the next session that matches the search."""
+        following = self.sessions_of_listing(session_q, include_lectures=include_lectures).order_by("starts_at")
+        return self.with_place().annotate(
+            next_session_at=Subquery(following.values("starts_at")[:1]),
+            next_session_id=Subquery(following.values("pk")[:1]),
         )
 
     def by_next_date(self):
@@ -71,16 +78,11 @@ class CafeQuerySet(ListingQuerySet):
         """Listings whose own place is in the area/town, or with an upcoming session held there (出張型)."""
         field, value = ("chome__town", town) if town is not None else ("chome__town__area", area)
         own = Q(**{f"place__{field}": value})
-        visiting = Exists(upcoming_sessions().filter(venue_q(field, value), listing=OuterRef("pk")))
-        return self.filter(own | visiting)
+        return self.filter(own | Exists(self.sessions_of_listing(venue_q(field, value))))
 
-    def matching_sessions(self, session_q: Q, *, include_lectures: bool = False):
-        """Listings with an upcoming session matching session_q (one subquery, so criteria hold together)."""
-        sessions = upcoming_sessions().filter(session_q)
-        owner = Q(listing=OuterRef("pk"))
-        if include_lectures:
-            owner |= Q(listing__childcarelecture__kids_cafe=OuterRef("pk"))
-        return self.filter(Exists(sessions.filter(owner)))
+    def with_upcoming_session(self, session_q: Q, *, include_lectures: bool = False):
+        """Listings with one upcoming session meeting every criterion at once (day, time and venue together)."""
+        return self.filter(Exists(self.sessions_of_listing(session_q, include_lectures=include_lectures)))
 
 
 class CareCafe(Listing):

@@ -1,0 +1,163 @@
+"""The café finders: plain GET forms (django-filter) whose URL can be shared, bookmarked and printed.
+
+Criteria about *when and where a café meets* (地域, 町名, weekday, 午前/午後, barrier-free) are checked
+together on one upcoming session, so 「水曜の午後に石神井で」 finds a 出張型 café only when that very
+visit is on a Wednesday afternoon in 石神井 — not a Wednesday in 練馬 plus some visit to 石神井.
+Weekday and hour come from the generated sessions' starts_at in Asia/Tokyo, never from schedule text.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from cafes.models import CareCafe, ChildcareLecture, KidsCafe, venue_q
+from community.models import Area, Town
+from community.models.schedules import Weekday
+
+
+class TimeOfDay:
+    MORNING = "am"
+    AFTERNOON = "pm"
+    CHOICES = [(MORNING, _("午前")), (AFTERNOON, _("午後"))]
+
+
+class Sort:
+    NEXT_DATE = "next"
+    READING = "kana"
+    CHOICES = [(NEXT_DATE, _("次回開催日が近い順")), (READING, _("五十音順"))]
+
+
+def _collect(queryset, name, value):
+    """Session criteria are only gathered here; filter_queryset applies them together."""
+    return queryset
+
+
+class CafeFilterBase(django_filters.FilterSet):
+    area = django_filters.ModelChoiceFilter(
+        label=_("地域"), queryset=Area.objects.all(), to_field_name="slug", empty_label=_("すべての地域"),
+        method=_collect,
+    )
+    weekday = django_filters.MultipleChoiceFilter(
+        label=_("曜日"), choices=Weekday.choices, widget=forms.CheckboxSelectMultiple, method=_collect
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("並べ方"), choices=Sort.CHOICES, empty_label=None, method=_collect
+    )
+
+    include_lectures = False
+
+    def session_criteria(self, data) -> tuple[Q, Q]:
+        """(when, where): Q objects on a session; an empty Q means no criterion of that kind."""
+        when = Q()
+        if data.get("weekday"):
+            # Weekday.MONDAY is 0; ISO weekday (computed in Asia/Tokyo) is 1 for Monday.
+            when &= Q(local_weekday__in=[int(day) + 1 for day in data["weekday"]])
+        return when, Q()
+
+    def own_place_criteria(self, data) -> Q:
+        return Q()
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        when, where = self.session_criteria(data)
+        if when:
+            queryset = queryset.with_upcoming_session(when & where, include_lectures=self.include_lectures)
+        elif where:
+            # A café whose own place fits matches even before its sessions are generated.
+            own = queryset.filter(self.own_place_criteria(data))
+            visiting = queryset.with_upcoming_session(where, include_lectures=self.include_lectures)
+            queryset = own | visiting
+        queryset = queryset.for_cards(when & where, include_lectures=self.include_lectures)
+        if data.get("sort") == Sort.READING:
+            return queryset.by_reading()
+        return queryset.by_next_date()
+
+
+class CareCafeFilter(CafeFilterBase):
+    town = django_filters.ModelChoiceFilter(
+        label=_("町名"), queryset=Town.objects.order_by("name_kana"), empty_label=_("すべての町"), method=_collect
+    )
+    time_of_day = django_filters.ChoiceFilter(
+        label=_("時間帯"), choices=TimeOfDay.CHOICES, empty_label=_("指定なし"), method=_collect
+    )
+    cafe_type = django_filters.ChoiceFilter(
+        label=_("カフェの種類"), choices=CareCafe.CafeType.choices, empty_label=_("すべての種類")
+    )
+    free = django_filters.BooleanFilter(
+        label=_("無料のところだけ"), widget=forms.CheckboxInput, method="filter_free"
+    )
+    no_signup = django_filters.BooleanFilter(
+        label=_("申込不要（直接行ける）ところだけ"), widget=forms.CheckboxInput, method="filter_no_signup"
+    )
+    barrier_free = django_filters.BooleanFilter(
+        label=_("車いすで入れて多目的トイレがある会場だけ"), widget=forms.CheckboxInput, method=_collect
+    )
+
+    class Meta:
+        model = CareCafe
+        fields = ["area", "town", "weekday", "time_of_day", "cafe_type", "free", "no_signup", "barrier_free", "sort"]
+
+    def filter_free(self, queryset, name, value):
+        # An unticked checkbox means "no preference", not "only paid cafés".
+        return queryset.filter(is_free=True) if value else queryset
+
+    def filter_no_signup(self, queryset, name, value):
+        return queryset.filter(signup_required=False) if value else queryset
+
+    def session_criteria(self, data):
+        when, where = super().session_criteria(data)
+        if data.get("time_of_day") == TimeOfDay.MORNING:
+            when &= Q(local_hour__lt=12)
+        elif data.get("time_of_day") == TimeOfDay.AFTERNOON:
+            when &= Q(local_hour__gte=12)
+        if data.get("town"):
+            where &= venue_q("chome__town", data["town"])
+        if data.get("area"):
+            where &= venue_q("chome__town__area", data["area"])
+        if data.get("barrier_free"):
+            where &= venue_q("wheelchair_accessible", True) & venue_q("has_accessible_toilet", True)
+        return when, where
+
+    def own_place_criteria(self, data):
+        own = Q()
+        if data.get("town"):
+            own &= Q(place__chome__town=data["town"])
+        if data.get("area"):
+            own &= Q(place__chome__town__area=data["area"])
+        if data.get("barrier_free"):
+            own &= Q(place__wheelchair_accessible=True, place__has_accessible_toilet=True)
+        return own
+
+
+class KidsCafeFilter(CafeFilterBase):
+    age = django_filters.ChoiceFilter(
+        label=_("お子さんの年齢"), choices=[(n, _("%(n)s歳") % {"n": n}) for n in range(7)],
+        empty_label=_("指定なし"), method="filter_age",
+    )
+    topic = django_filters.ChoiceFilter(
+        label=_("子育て講座のテーマ"), choices=ChildcareLecture.Topic.choices, empty_label=_("指定なし"),
+        method=_collect,
+    )
+
+    include_lectures = True
+
+    class Meta:
+        model = KidsCafe
+        fields = ["area", "age", "weekday", "topic", "sort"]
+
+    def filter_age(self, queryset, name, value):
+        return queryset.filter(age_min__lte=int(value), age_max__gte=int(value))
+
+    def session_criteria(self, data):
+        when, where = super().session_criteria(data)
+        if data.get("topic"):
+            # Only lecture sessions carry a topic, so this narrows to upcoming lectures on that theme.
+            when &= Q(listing__childcarelecture__topic=data["topic"])
+        if data.get("area"):
+            where &= venue_q("chome__town__area", data["area"])
+        return when, where
+
+    def own_place_criteria(self, data):
+        return Q(place__chome__town__area=data["area"]) if data.get("area") else Q()

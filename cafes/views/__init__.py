@@ -1,0 +1,1 @@
+"""Views of the cafés section: public finders and pages, the print sheet, and マイ団体 self-service."""

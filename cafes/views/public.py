@@ -1,0 +1,48 @@
+"""Public pages: the care-café and kids'-café finders and detail pages (no account needed)."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from cafes.filters import CareCafeFilter, KidsCafeFilter
+from cafes.models import CareCafe, ChildcareLecture, KidsCafe
+from cafes.selectors import attach_next_sessions, listing_upcoming_sessions
+
+
+def _finder(request, filter_class, queryset, template: str):
+    finder = filter_class(request.GET or None, queryset=queryset)
+    cafes = finder.qs if finder.is_bound and finder.is_valid() else filter_class(queryset=queryset).qs
+    page = Paginator(cafes, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    attach_next_sessions(page.object_list)
+    return render(request, template, {"filter": finder, "page_obj": page, "cafes": page.object_list})
+
+
+def index(request):
+    """居場所をさがす: the care-café finder (kids' cafés are one link away)."""
+    queryset = CareCafe.objects.published().prefetch_related("activities")
+    return _finder(request, CareCafeFilter, queryset, "cafes/index.html")
+
+
+def care_detail(request, pk):
+    cafe = get_object_or_404(
+        CareCafe.objects.published().with_place().prefetch_related("activities", "schedules__place"), pk=pk
+    )
+    context = {"cafe": cafe, "sessions": listing_upcoming_sessions([cafe.pk])}
+    return render(request, "cafes/care_detail.html", context)
+
+
+def kids_index(request):
+    return _finder(request, KidsCafeFilter, KidsCafe.objects.published(), "cafes/kids_index.html")
+
+
+def kids_detail(request, pk):
+    cafe = get_object_or_404(KidsCafe.objects.published().with_place().prefetch_related("schedules"), pk=pk)
+    lectures = list(
+        ChildcareLecture.objects.published().filter(kids_cafe=cafe).select_related("organization").by_reading()
+    )
+    by_pk = {lecture.pk: lecture for lecture in lectures}
+    lecture_sessions = listing_upcoming_sessions(list(by_pk), limit=20)
+    for session in lecture_sessions:
+        session.lecture = by_pk[session.listing_id]
+    context = {"cafe": cafe, "sessions": listing_upcoming_sessions([cafe.pk]), "lecture_sessions": lecture_sessions}
+    return render(request, "cafes/kids_detail.html", context)
