@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -24,7 +26,8 @@ def mypage(request):
         .select_related("session__listing", "session__place", "session__listing__place")
         .order_by("session__starts_at")
     )
-    return render(request, "community/mypage.html", {"upcoming_signups": upcoming})
+    page_obj = Paginator(upcoming, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "community/mypage.html", {"upcoming_signups": page_obj, "page_obj": page_obj})
 
 
 @login_required
