@@ -15,6 +15,7 @@ from community.models.schedules import Weekday
 from volunteers.models.college import ActivityField
 
 __all__ = [
+    "MatchingReport",
     "Opening",
     "OpeningApplication",
     "Skill",
@@ -191,6 +192,9 @@ class VolunteerProfile(models.Model):
     def __str__(self) -> str:
         return str(self.user)
 
+    def activity_field_labels(self) -> list[str]:
+        return [str(ActivityField(code).label) for code in self.activity_fields if code in ActivityField.values]
+
     @property
     def public_label(self) -> str:
         """How organizations see the person before they accept: no name, no contact details."""
@@ -307,3 +311,12 @@ class VolunteerInvitation(models.Model):
     @property
     def shows_contact(self) -> bool:
         return self.status == self.Status.ACCEPTED
+
+
+class MatchingReport(OpeningApplication):
+    """The staff's monthly numbers (openings, applications, matches by field and area) in the admin."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("マッチングの集計")
+        verbose_name_plural = _("マッチングの集計（月別・分野別・地域別）")
