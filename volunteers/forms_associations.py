@@ -1,0 +1,217 @@
+"""Forms for 町会・自治会, 民生・児童委員, 協働推進員 and the NPO directory."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from community.addresses import find_chome, find_town
+from community.models import Area, Organization, Town
+from community.models.users import Interest
+from volunteers.models import AssociationActivity, CollaboratorRegistration, CommissionerDistrict
+
+ADDRESS_HELP = _("例：練馬区豊玉北5丁目、豊玉北５－３。町名と丁目まで入力してください。")
+ADDRESS_NOT_FOUND = _(
+    "住所から町丁目を読み取れませんでした。「練馬区豊玉北5丁目」のように、町名と丁目を入力してください。"
+)
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see (hidden by CSS); bots that fill every input are refused quietly."""
+
+    website = forms.CharField(label=_("この欄には何も入力しないでください"), required=False)
+
+    HONEYPOT = "website"
+
+    def is_spam(self) -> bool:
+        return bool(self.data.get(self.HONEYPOT))
+
+
+class AddressField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("住所"))
+        kwargs.setdefault("max_length", 100)
+        kwargs.setdefault("help_text", ADDRESS_HELP)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "street-address"}))
+        super().__init__(**kwargs)
+
+
+class AddressLookupForm(forms.Form):
+    """One address box: the form finds its 町丁目 (cleaned_data['chome'])."""
+
+    address = AddressField(error_messages={"required": _("住所を入力してください。")})
+
+    def clean(self):
+        data = super().clean()
+        address = data.get("address")
+        if address:
+            chome = find_chome(address)
+            if chome is None:
+                self.add_error("address", ADDRESS_NOT_FOUND)
+            data["chome"] = chome
+        return data
+
+
+class AssociationSearchForm(forms.Form):
+    """The directory's GET filter: 地域, 町名, a typed address, an activity."""
+
+    address = AddressField(required=False, label=_("住所からさがす"))
+    area = forms.ModelChoiceField(label=_("地域"), queryset=Area.objects.all(), required=False, empty_label=_("すべて"))
+    town = forms.ModelChoiceField(
+        label=_("町名"), queryset=Town.objects.all(), required=False, empty_label=_("すべて")
+    )
+    activity = forms.ChoiceField(
+        label=_("活動"), required=False, choices=[("", _("すべて")), *AssociationActivity.Kind.choices]
+    )
+
+    def clean(self):
+        data = super().clean()
+        data["chome"] = None
+        address = data.get("address")
+        if address:
+            data["chome"] = find_chome(address)
+            if data["chome"] is None:
+                town = find_town(address)
+                if town is None:
+                    self.add_error("address", ADDRESS_NOT_FOUND)
+                else:
+                    data["town"] = town
+        return data
+
+
+class JoinInquiryForm(HoneypotMixin):
+    name = forms.CharField(
+        label=_("お名前"), max_length=60, error_messages={"required": _("お名前を入力してください。")}
+    )
+    email = forms.EmailField(
+        label=_("メールアドレス"),
+        required=False,
+        error_messages={"invalid": _("メールアドレスの形が正しくありません。例：taro@example.jp")},
+    )
+    phone = forms.CharField(
+        label=_("電話番号"), max_length=20, required=False, widget=forms.TextInput(attrs={"type": "tel"})
+    )
+    address = forms.CharField(label=_("お住まい（町丁目まで・任意）"), max_length=100, required=False)
+    message = forms.CharField(
+        label=_("お問い合わせの内容（任意）"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = _("メールアドレスか電話番号のどちらかを入力してください。返信に使います。")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("email") and not data.get("phone") and "email" not in self.errors:
+            self.add_error("email", _("返信先として、メールアドレスか電話番号のどちらかを入力してください。"))
+        return data
+
+
+class CommissionerContactForm(HoneypotMixin):
+    district = forms.ModelChoiceField(
+        label=_("担当地区"),
+        queryset=CommissionerDistrict.objects.with_area(),
+        required=False,
+        empty_label=_("わからない"),
+        help_text=_("わからなければ「わからない」のままで大丈夫です。住所から職員がお調べします。"),
+    )
+    address = forms.CharField(
+        label=_("お住まい（町丁目まで）"),
+        max_length=100,
+        help_text=ADDRESS_HELP,
+        error_messages={"required": _("お住まいの町丁目を入力してください。")},
+    )
+    name = forms.CharField(label=_("お名前"), max_length=60, error_messages={"required": _("お名前を入力してください。")})
+    phone = forms.CharField(
+        label=_("電話番号"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel"}),
+        help_text=_("電話番号かメールアドレスのどちらかを入力してください。"),
+    )
+    email = forms.EmailField(
+        label=_("メールアドレス"),
+        required=False,
+        error_messages={"invalid": _("メールアドレスの形が正しくありません。例：taro@example.jp")},
+    )
+    message = forms.CharField(
+        label=_("ご相談・ご連絡の内容"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("ご相談・ご連絡の内容を入力してください。")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("email") and not data.get("phone") and "email" not in self.errors:
+            self.add_error("phone", _("返信先として、電話番号かメールアドレスのどちらかを入力してください。"))
+        if data.get("address") and not data.get("district"):
+            # Fill the district from the address when the resident did not know it.
+            from volunteers.models import CommissionerDistrict as District
+
+            chome = find_chome(data["address"])
+            data["district"] = District.objects.for_chome(chome).first() if chome else None
+        return data
+
+
+class CollaboratorRegistrationForm(forms.Form):
+    areas = forms.ModelMultipleChoiceField(
+        label=_("活動したい地域"),
+        queryset=Area.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("活動したい地域を1つ以上選んでください。")},
+    )
+    interests = forms.MultipleChoiceField(
+        label=_("関心のある分野"),
+        choices=Interest.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("関心のある分野を1つ以上選んでください。")},
+    )
+    weekdays = forms.MultipleChoiceField(
+        label=_("活動できる曜日"),
+        choices=CollaboratorRegistration.Weekday.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    times = forms.MultipleChoiceField(
+        label=_("活動できる時間帯"),
+        choices=CollaboratorRegistration.TimeOfDay.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    availability_note = forms.CharField(
+        label=_("活動できる日時の補足（任意）"), max_length=200, required=False, help_text=_("例：月に2回くらい")
+    )
+    phone = forms.CharField(
+        label=_("連絡のつく電話番号（任意）"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel"}),
+        help_text=_("コーディネーターからの連絡は、登録のメールアドレスかこの電話番号にします。"),
+    )
+    message = forms.CharField(
+        label=_("ひとこと・これまでの経験（任意）"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("weekdays") and not data.get("times") and not data.get("availability_note"):
+            raise ValidationError(_("活動できる曜日・時間帯を選ぶか、補足欄に書いてください。"))
+        return data
+
+
+class GroupSearchForm(forms.Form):
+    field = forms.ChoiceField(label=_("活動分野"), required=False, choices=[("", _("すべて")), *Interest.choices])
+    area = forms.ModelChoiceField(label=_("地域"), queryset=Area.objects.all(), required=False, empty_label=_("すべて"))
+    kind = forms.ChoiceField(
+        label=_("団体の種類"),
+        required=False,
+        choices=[
+            ("", _("すべて")),
+            (Organization.Kind.NPO, Organization.Kind.NPO.label),
+            (Organization.Kind.VOLUNTEER, Organization.Kind.VOLUNTEER.label),
+        ],
+    )
+    seeking = forms.BooleanField(label=_("協力を求めている団体だけ"), required=False)

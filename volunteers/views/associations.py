@@ -1,0 +1,170 @@
+"""町会・自治会: directory, association page with join inquiry, newcomer page, resources, マイ団体 inquiries."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from community import access
+from volunteers import queries
+from volunteers import services_associations as services
+from volunteers.forms_associations import AddressLookupForm, AssociationSearchForm, JoinInquiryForm
+from volunteers.models import AssociationProfile, CoordinatorTeam, JoinInquiry, Resource
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Show a service's ValidationError next to the field it names (or above the form)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def association_list(request):
+    """Directory: filter by 地域, 町名, activity or a typed address (plain GET form)."""
+    form = AssociationSearchForm(request.GET or None)
+    profiles = AssociationProfile.objects.published()
+    chome = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        chome = data["chome"]
+        if chome is not None:
+            profiles = profiles.covering(chome)
+        elif data.get("town"):
+            profiles = profiles.in_town(data["town"])
+        if data.get("area"):
+            profiles = profiles.in_area(data["area"])
+        if data.get("activity"):
+            profiles = profiles.with_activity(data["activity"])
+    elif form.is_bound:
+        profiles = profiles.none()
+    page = Paginator(profiles.for_list(), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "volunteers/association_list.html",
+        {"form": form, "page": page, "chome": chome, "query": query.urlencode()},
+    )
+
+
+def association_detail(request, pk, form=None):
+    profile = get_object_or_404(AssociationProfile.objects.published().for_detail(), pk=pk)
+    if form is None:
+        initial = {}
+        if request.user.is_authenticated:
+            initial = {"name": request.user.full_name, "email": request.user.email}
+        form = JoinInquiryForm(initial=initial)
+    return render(
+        request,
+        "volunteers/association_detail.html",
+        {"profile": profile, "organization": profile.organization, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@require_POST
+def association_inquiry(request, pk):
+    """加入の問い合わせ: no account needed, only a name and a way to reply."""
+    profile = get_object_or_404(AssociationProfile.objects.published().select_related("organization"), pk=pk)
+    form = JoinInquiryForm(request.POST)
+    if form.is_spam():
+        # Pretend success so that bots learn nothing; nothing is stored.
+        return redirect("volunteers:association_inquiry_sent", pk=pk)
+    if not form.is_valid():
+        return association_detail(request, pk, form=form)
+    data = form.cleaned_data
+    try:
+        services.join_inquiry_create(
+            association=profile.organization,
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            address=data["address"],
+            message=data["message"],
+            user=request.user,
+        )
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return association_detail(request, pk, form=form)
+    return redirect("volunteers:association_inquiry_sent", pk=pk)
+
+
+def association_inquiry_sent(request, pk):
+    profile = get_object_or_404(AssociationProfile.objects.published().select_related("organization"), pk=pk)
+    return render(request, "volunteers/association_inquiry_sent.html", {"profile": profile})
+
+
+def newcomer(request):
+    """転入された方へ: what associations are, and the one(s) for the reader's address. Printable on A4."""
+    form = AddressLookupForm(request.GET or None)
+    chome = associations = district = team = None
+    if form.is_bound and form.is_valid():
+        chome = form.cleaned_data["chome"]
+        associations = list(queries.associations_for_chome(chome))
+        district = queries.district_for_chome(chome)
+        team = CoordinatorTeam.objects.filter(area=chome.town.area_id).first()
+    resources = Resource.objects.published()
+    return render(
+        request,
+        "volunteers/newcomer.html",
+        {
+            "form": form,
+            "chome": chome,
+            "associations": associations,
+            "district": district,
+            "team": team,
+            "resources": resources,
+        },
+    )
+
+
+def resource_download(request, pk):
+    resource = get_object_or_404(Resource.objects.published(), pk=pk)
+    try:
+        handle = resource.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=False, filename=f"resource-{resource.pk}.pdf", content_type="application/pdf")
+
+
+@login_required
+def my_inquiries(request, org_pk):
+    """マイ団体: the association's own join inquiries (members of that association only)."""
+    organization = access.get_organization_for_member(request.user, org_pk)
+    status = request.GET.get("status", "")
+    inquiries = JoinInquiry.objects.for_organization(organization).select_related("answered_by")
+    if status in JoinInquiry.Status.values:
+        inquiries = inquiries.filter(status=status)
+    page = Paginator(inquiries, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "volunteers/association_my_inquiries.html",
+        {
+            "organization": organization,
+            "page": page,
+            "status": status,
+            "statuses": JoinInquiry.Status.choices,
+            "waiting": JoinInquiry.objects.for_organization(organization).unanswered().count(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def my_inquiry_answered(request, org_pk, pk):
+    organization = access.get_organization_for_member(request.user, org_pk)
+    inquiry = get_object_or_404(JoinInquiry.objects.for_organization(organization), pk=pk)
+    if request.POST.get("reopen"):
+        services.join_inquiry_reopen(inquiry=inquiry)
+        messages.success(request, _("「未回答」に戻しました。"))
+    else:
+        services.join_inquiry_mark_answered(inquiry=inquiry, by=request.user)
+        messages.success(request, _("%(name)sさんの問い合わせを「回答済み」にしました。") % {"name": inquiry.name})
+    return redirect("volunteers:my_inquiries", org_pk=organization.pk)

@@ -1,0 +1,61 @@
+"""民生・児童委員: the public explanation, the address → district finder and the contact form to ward staff.
+
+No view here reads Commissioner: names and phones stay in the admin.
+"""
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from volunteers import queries
+from volunteers import services_associations as services
+from volunteers.forms_associations import AddressLookupForm, CommissionerContactForm
+from volunteers.models import CommissionerDistrict
+from volunteers.views.associations import add_service_errors
+
+
+def commissioners(request):
+    """Who they are, what they do, and which district covers the reader's address."""
+    form = AddressLookupForm(request.GET or None)
+    chome = district = None
+    if form.is_bound and form.is_valid():
+        chome = form.cleaned_data["chome"]
+        district = queries.district_for_chome(chome)
+    return render(
+        request, "volunteers/commissioner_index.html", {"form": form, "chome": chome, "district": district}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def commissioner_contact(request):
+    """A message to the district's commissioner, received by ward staff (stored, seen in the admin)."""
+    if request.method == "POST":
+        form = CommissionerContactForm(request.POST)
+        if form.is_spam():
+            return redirect("volunteers:commissioner_contact_sent")
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.commissioner_contact_create(
+                    district=data["district"],
+                    address=data["address"],
+                    name=data["name"],
+                    phone=data["phone"],
+                    email=data["email"],
+                    message=data["message"],
+                    user=request.user,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                return redirect("volunteers:commissioner_contact_sent")
+        status = 400
+    else:
+        district = CommissionerDistrict.objects.filter(pk=request.GET.get("district") or 0).first()
+        form = CommissionerContactForm(initial={"district": district, "address": request.GET.get("address", "")})
+        status = 200
+    return render(request, "volunteers/commissioner_contact.html", {"form": form}, status=status)
+
+
+def commissioner_contact_sent(request):
+    return render(request, "volunteers/commissioner_contact_sent.html")
