@@ -2,10 +2,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from community import admin_changes  # noqa: F401  (registers 「最近の変更」)
 from community.admin_moderation import ModeratedAdmin
 from community.models import (
     Area,
     Chome,
+    Invitation,
     Listing,
     Membership,
     Organization,
@@ -59,7 +61,21 @@ class OrganizationAdmin(ModeratedAdmin):
     list_display = ["name", "kind", "area", "status", "updated_at"]
     list_filter = ["status", "kind", "area"]
     search_fields = ["name", "name_kana"]
+    list_select_related = ["area"]
     inlines = [MembershipInline]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "organization", "role", "created_at", "accepted_at", "revoked_at"]
+    list_filter = ["role"]
+    search_fields = ["email", "organization__name"]
+    list_select_related = ["organization"]
+    readonly_fields = ["organization", "email", "role", "invited_by", "created_at", "accepted_at", "accepted_by"]
+
+    def has_add_permission(self, request):
+        # Invitations are sent by each organization's 代表者 from マイ団体, so the mail and link are right.
+        return False
 
 
 @admin.register(Place)

@@ -19,9 +19,16 @@ class ModerationActionForm(ActionForm):
 
 @admin.action(description=_("承認して公開する"))
 def approve(modeladmin, request, queryset):
+    approved = 0
     for obj in queryset:
-        moderation.publishable_approve(obj=obj)
-    modeladmin.message_user(request, _("%(n)d件を公開しました。") % {"n": queryset.count()}, messages.SUCCESS)
+        try:
+            moderation.publishable_approve(obj=obj)
+        except ValidationError as error:
+            modeladmin.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            approved += 1
+    if approved:
+        modeladmin.message_user(request, _("%(n)d件を公開しました。") % {"n": approved}, messages.SUCCESS)
 
 
 @admin.action(description=_("差戻す（理由を入力）"))

@@ -1,8 +1,9 @@
 """The shared kernel: areas, people, organizations, places, listings, sessions and sign-ups."""
 
 from community.models.areas import Area, Chome, Town
+from community.models.changes import RecentChange
 from community.models.listings import Listing
-from community.models.organizations import Membership, Organization
+from community.models.organizations import Invitation, Membership, Organization
 from community.models.places import Place
 from community.models.publication import PublicationStatus
 from community.models.schedules import RecurringSchedule
@@ -12,11 +13,13 @@ from community.models.users import User
 __all__ = [
     "Area",
     "Chome",
+    "Invitation",
     "Listing",
     "Membership",
     "Organization",
     "Place",
     "PublicationStatus",
+    "RecentChange",
     "RecurringSchedule",
     "Session",
     "SignUp",

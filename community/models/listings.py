@@ -11,10 +11,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from community.models.publication import Publishable, PublishableQuerySet
+from community.models.publication import PublicationStatus, Publishable, PublishableQuerySet
 
 
 class ListingQuerySet(PublishableQuerySet):
+    def published(self):
+        """Public listings: approved, and run by an organization that is itself approved and public."""
+        return super().published().filter(organization__status=PublicationStatus.PUBLISHED)
+
+    def of_organization(self, organization):
+        return self.filter(organization=organization)
+
     def for_member(self, user):
         if not user.is_authenticated:
             return self.none()
@@ -85,6 +92,11 @@ class Listing(Publishable):
         super().save(*args, **kwargs)
 
     @property
+    def kind_label(self) -> str:
+        """What kind of listing this is, e.g. 街かどケアカフェ (right once the row is its own subclass)."""
+        return str(self._meta.verbose_name)
+
+    @property
     def specific(self) -> "Listing":
         model = apps.get_model(self.kind)
         if isinstance(self, model):
@@ -111,3 +123,17 @@ def upcoming_filter(prefix: str = "") -> Q:
     """Q for sessions that are still ahead and not cancelled (prefix e.g. 'sessions__')."""
     return Q(**{f"{prefix}starts_at__gte": timezone.now(), f"{prefix}is_cancelled": False})
 
+
+
+def specific_listings(listings) -> list[Listing]:
+    """The listings as their own subclasses (Cafe, Plaza…), in the same order: one query per kind, not per row."""
+    listings = list(listings)
+    by_kind: dict[str, list[int]] = {}
+    for listing in listings:
+        if listing.kind and listing.kind != Listing._meta.label_lower:
+            by_kind.setdefault(listing.kind, []).append(listing.pk)
+    found: dict[int, Listing] = {}
+    for kind, pks in by_kind.items():
+        model = apps.get_model(kind)
+        found.update(model.objects.select_related("organization", "place").in_bulk(pks))
+    return [found.get(listing.pk, listing) for listing in listings]

@@ -1,11 +1,22 @@
 """団体 and who may act for them."""
 
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from community.models.publication import Publishable, PublishableQuerySet
+
+# Hiragana, the prolonged sound mark, middle dot and spaces: a reading that sorts in 五十音順.
+HIRAGANA_RE = re.compile(r"^[\u3041-\u3096\u309d\u309e\u30fc\u30fb\s　]+$")
+
+
+def validate_hiragana(value: str) -> None:
+    if value and not HIRAGANA_RE.match(value):
+        raise ValidationError(_("よみがなは、ひらがなで入力してください（例：ねりまちょうかい）。"), code="hiragana")
 
 
 class OrganizationQuerySet(PublishableQuerySet):
@@ -31,7 +42,7 @@ class Organization(Publishable):
 
     kind = models.CharField(_("種別"), max_length=12, choices=Kind.choices)
     name = models.CharField(_("団体名"), max_length=100)
-    name_kana = models.CharField(_("よみがな"), max_length=200)
+    name_kana = models.CharField(_("よみがな"), max_length=200, validators=[validate_hiragana])
     description = models.TextField(_("団体の紹介"), blank=True)
     area = models.ForeignKey(
         "community.Area", verbose_name=_("主な活動地域"), null=True, blank=True, on_delete=models.SET_NULL
@@ -65,6 +76,14 @@ class Organization(Publishable):
         return reverse("community:organization_detail", args=[self.pk])
 
 
+class MembershipQuerySet(models.QuerySet):
+    def representatives(self):
+        return self.filter(role=Membership.Role.REPRESENTATIVE)
+
+    def with_user(self):
+        return self.select_related("user").order_by("role", "user__full_name_kana", "user__email")
+
+
 class Membership(models.Model):
     class Role(models.TextChoices):
         REPRESENTATIVE = "representative", _("代表者")
@@ -79,6 +98,8 @@ class Membership(models.Model):
     role = models.CharField(_("役割"), max_length=16, choices=Role.choices, default=Role.EDITOR)
     joined_at = models.DateTimeField(_("参加日時"), auto_now_add=True)
 
+    objects = MembershipQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("団体のメンバー")
         verbose_name_plural = _("団体のメンバー")
@@ -88,3 +109,50 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization} / {self.user} ({self.get_role_display()})"
+
+    @property
+    def is_representative(self) -> bool:
+        return self.role == self.Role.REPRESENTATIVE
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+
+
+class Invitation(models.Model):
+    """An e-mail invitation to join an organization; the link carries a signed, expiring token."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("団体"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("招待するメールアドレス"))
+    role = models.CharField(_("役割"), max_length=16, choices=Membership.Role.choices, default=Membership.Role.EDITOR)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("招待した人"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("招待日時"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("承諾日時"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("承諾した利用者"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("取り消し日時"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("団体への招待")
+        verbose_name_plural = _("団体への招待")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.organization} → {self.email}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None

@@ -20,6 +20,12 @@ def publishable_submit(*, obj) -> None:
 
 @transaction.atomic
 def publishable_approve(*, obj) -> None:
+    """承認待ち → 公開. A listing goes public only once its organization has been approved."""
+    organization = getattr(obj, "organization", None)
+    if organization is not None and organization.status != PublicationStatus.PUBLISHED:
+        raise ValidationError(
+            _("「%(org)s」がまだ公開されていません。先に団体を承認してください。") % {"org": organization}
+        )
     obj.status = PublicationStatus.PUBLISHED
     obj.review_note = ""
     obj.published_at = obj.published_at or timezone.now()
@@ -40,3 +46,29 @@ def publishable_return(*, obj, reason: str) -> None:
 def publishable_unpublish(*, obj) -> None:
     obj.status = PublicationStatus.ENDED
     obj.save(update_fields=["status", "updated_at"])
+
+
+PUBLICATION_FIELDS = ("status", "review_note", "published_at")
+
+
+@transaction.atomic
+def change_revert(*, record) -> None:
+    """Put an object back to the version before `record` (a history row); its publication state stays as it is now.
+
+    The revert is itself saved with history, so it shows in 「最近の変更」 and can be undone the same way.
+    """
+    previous = record.prev_record
+    if previous is None or record.history_type != "~":
+        raise ValidationError(_("この変更の前の版がないため、元に戻せません。"))
+    model = record.instance_type
+    current = model.objects.select_for_update().filter(pk=record.id).first()
+    if current is None:
+        raise ValidationError(_("対象はすでに削除されています。"))
+    restored = previous.instance
+    for name in PUBLICATION_FIELDS:
+        if hasattr(current, name):
+            setattr(restored, name, getattr(current, name))
+    restored._change_reason = _("「最近の変更」から、%(date)sの変更の前の版に戻しました") % {
+        "date": timezone.localtime(record.history_date).strftime("%Y-%m-%d %H:%M")
+    }
+    restored.save()

@@ -30,12 +30,6 @@ def mypage(request):
     return render(request, "community/mypage.html", {"upcoming_signups": page_obj, "page_obj": page_obj})
 
 
-@login_required
-def my_organizations(request):
-    organizations = Organization.objects.for_member(request.user).order_by("name_kana")
-    return render(request, "community/my_organizations.html", {"organizations": organizations})
-
-
 def organization_detail(request, pk):
     organization = get_object_or_404(Organization.objects.published().select_related("area"), pk=pk)
     listings = organization.listings.published().with_place().by_reading()

@@ -1,0 +1,172 @@
+"""Organization self-service: apply to register, keep the profile, listings and places, invite and remove members.
+
+New organizations and new listings wait for staff approval (承認待ち); edits to something already public go live
+at once and simple-history keeps the previous version for 「最近の変更」.
+"""
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from community.mails import absolute_url, send_templated_mail
+from community.models import Invitation, Listing, Membership, Organization, Place, PublicationStatus
+from community.services.moderation import publishable_submit
+
+INVITATION_SALT = "community.invitation"
+INVITATION_MAX_AGE = 14 * 24 * 60 * 60  # the link works for two weeks
+
+
+@transaction.atomic
+def organization_apply(*, applicant, organization: Organization) -> Organization:
+    """Register a new organization as 承認待ち; the applicant becomes its 代表者."""
+    organization.status = PublicationStatus.PENDING
+    organization.review_note = ""
+    organization.full_clean()
+    organization.save()
+    Membership.objects.create(organization=organization, user=applicant, role=Membership.Role.REPRESENTATIVE)
+    return organization
+
+
+def _resubmit_if_returned(obj) -> None:
+    # A returned (差戻し) or draft item goes back to the staff queue once it is fixed.
+    if obj.status in (PublicationStatus.RETURNED, PublicationStatus.DRAFT):
+        publishable_submit(obj=obj)
+
+
+@transaction.atomic
+def organization_update(*, organization: Organization) -> Organization:
+    """Save the organization's own edits; a returned application is submitted again."""
+    organization.full_clean()
+    organization.save()
+    _resubmit_if_returned(organization)
+    return organization
+
+
+@transaction.atomic
+def listing_create(*, organization: Organization, listing: Listing) -> Listing:
+    """A new listing always starts 承認待ち: staff approve its first publication."""
+    listing.organization = organization
+    listing.status = PublicationStatus.PENDING
+    listing.review_note = ""
+    listing.full_clean()
+    listing.save()
+    return listing
+
+
+@transaction.atomic
+def listing_update(*, listing: Listing) -> Listing:
+    listing.full_clean()
+    listing.save()
+    _resubmit_if_returned(listing)
+    return listing
+
+
+@transaction.atomic
+def place_save(*, organization: Organization, place: Place) -> Place:
+    """Create or update a place registered by the organization."""
+    place.organization = organization
+    place.full_clean()
+    place.save()
+    return place
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.dumps({"invitation": invitation.pk, "email": invitation.email.lower()}, salt=INVITATION_SALT)
+
+
+def invitation_from_token(token: str) -> Invitation | None:
+    """The pending invitation a link points at, or None when it is forged, expired, used or withdrawn."""
+    try:
+        data = signing.loads(token, salt=INVITATION_SALT, max_age=INVITATION_MAX_AGE)
+    except signing.BadSignature:  # includes SignatureExpired
+        return None
+    invitation = (
+        Invitation.objects.pending().select_related("organization", "invited_by").filter(pk=data.get("invitation")).first()
+    )
+    if invitation is None or invitation.email.lower() != data.get("email"):
+        return None
+    return invitation
+
+
+@transaction.atomic
+def invitation_create(*, organization: Organization, invited_by, email: str, role: str) -> Invitation:
+    """Invite someone by e-mail; the mail (in Japanese) carries a signed link that expires."""
+    email = email.strip()
+    if organization.memberships.filter(user__email__iexact=email).exists():
+        raise ValidationError({"email": _("このメールアドレスの方は、すでにこの団体のメンバーです。")})
+    # A fresh invitation replaces an older pending one, so only the newest link works.
+    organization.invitations.pending().filter(email__iexact=email).update(revoked_at=timezone.now())
+    invitation = Invitation(organization=organization, invited_by=invited_by, email=email, role=role)
+    invitation.full_clean()
+    invitation.save()
+    accept_url = absolute_url(reverse("community:invitation_accept", args=[invitation_token(invitation)]))
+    transaction.on_commit(
+        lambda: send_templated_mail(
+            template="community/mail/invitation",
+            to=email,
+            language="ja",
+            context={
+                "invitation": invitation,
+                "organization": organization,
+                "inviter": invited_by,
+                "accept_url": accept_url,
+                "days": INVITATION_MAX_AGE // 86400,
+            },
+        )
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user) -> Membership:
+    """Join the organization with the invited role; only the invited e-mail address may accept."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_pending:
+        raise ValidationError(_("この招待はすでに使われたか、取り消されています。"))
+    if user.email.lower() != invitation.email.lower():
+        raise ValidationError(
+            _("この招待は %(email)s あてです。招待されたメールアドレスでログインしてください。") % {"email": invitation.email}
+        )
+    membership, created = Membership.objects.get_or_create(
+        organization=invitation.organization, user=user, defaults={"role": invitation.role}
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation) -> None:
+    if invitation.is_pending:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership) -> None:
+    """Remove a member; the last 代表者 stays, so the organization is never left without one."""
+    # Lock the organization's representatives so two removals cannot both pass the check.
+    representatives = list(
+        Membership.objects.select_for_update().representatives().filter(organization_id=membership.organization_id)
+    )
+    if membership.is_representative and len(representatives) <= 1:
+        raise ValidationError(_("最後の代表者は削除できません。先に別の方を代表者にしてください。"))
+    membership.delete()
+
+
+@transaction.atomic
+def membership_change_role(*, membership: Membership, role: str) -> Membership:
+    """Make a member 代表者 or 編集者; the last 代表者 cannot step down."""
+    representatives = list(
+        Membership.objects.select_for_update().representatives().filter(organization_id=membership.organization_id)
+    )
+    if membership.is_representative and role != Membership.Role.REPRESENTATIVE and len(representatives) <= 1:
+        raise ValidationError(_("最後の代表者は編集者に変更できません。先に別の方を代表者にしてください。"))
+    membership.role = role
+    membership.full_clean()
+    membership.save(update_fields=["role"])
+    return membership

@@ -1,0 +1,115 @@
+"""マイ団体: the list of my organizations, one organization's dashboard, and the shared listing form."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, Sum
+from django.forms import modelform_factory
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from community import access
+from community.forms import ListingForm
+from community.models import Listing, Membership, PublicationStatus, Session, SignUp
+from community.models.listings import specific_listings
+from community.services import organizations as services
+
+
+@login_required
+def my_organizations(request):
+    """Every organization I belong to, with its review state and my role."""
+    memberships = (
+        Membership.objects.filter(user=request.user)
+        .select_related("organization__area")
+        .annotate(listing_count=Count("organization__listings"))
+        .order_by("organization__name_kana", "pk")
+    )
+    page = Paginator(memberships, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "community/my_organizations.html", {"page": page, "memberships": page.object_list})
+
+
+@login_required
+def organization_dashboard(request, org_pk):
+    """One organization at a glance: profile, listings of every kind, upcoming sessions with counts."""
+    membership = access.get_membership_for_member(request.user, org_pk)
+    organization = membership.organization
+    status = request.GET.get("status", "")
+    listings = Listing.objects.of_organization(organization).select_related("place").order_by("-updated_at", "pk")
+    if status in PublicationStatus.values:
+        listings = listings.filter(status=status)
+    page = Paginator(listings, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    # Confirmed people and waitlisted sign-ups per session in the same query, not one count per row.
+    sessions = (
+        Session.objects.filter(listing__organization=organization)
+        .upcoming()
+        .select_related("listing", "place")
+        .annotate(
+            confirmed_people=Sum("signups__party_size", filter=Q(signups__status=SignUp.Status.CONFIRMED)),
+            waitlisted=Count("signups", filter=Q(signups__status=SignUp.Status.WAITLISTED)),
+        )[:10]
+    )
+    context = {
+        "organization": organization,
+        "membership": membership,
+        "page": page,
+        "listings": specific_listings(page.object_list),
+        "sessions": sessions,
+        "status": status,
+        "status_choices": PublicationStatus.choices,
+        "place_count": organization.places.count(),
+    }
+    return render(request, "community/organization_dashboard.html", context)
+
+
+def _listing_form_class(model):
+    return modelform_factory(model, form=ListingForm, fields=ListingForm.Meta.fields)
+
+
+@login_required
+def listing_create(request, org_pk):
+    """Submit a new listing: it waits for staff approval before it is public."""
+    organization = access.get_membership_for_member(request.user, org_pk).organization
+    form = ListingForm(request.POST or None, request.FILES or None, organization=organization)
+    if request.method == "POST" and form.is_valid():
+        try:
+            listing = services.listing_create(organization=organization, listing=form.save(commit=False))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("「%(title)s」を申請しました。区の職員が確認してから公開されます。") % {"title": listing.title}
+            )
+            return redirect("community:organization_dashboard", org_pk=organization.pk)
+    context = {"organization": organization, "form": form, "listing": None}
+    return render(request, "community/listing_form.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def listing_edit(request, org_pk, pk):
+    """Edit the fields every listing shares; a listing with its own richer form is sent there."""
+    listing = access.get_listing_in_organization(request.user, org_pk, pk)
+    own_url = reverse("community:listing_edit", args=[org_pk, pk])
+    listing = listing.specific
+    if listing.get_manage_url() != own_url:
+        return redirect(listing.get_manage_url())
+    organization = listing.organization
+    form = _listing_form_class(type(listing))(
+        request.POST or None, request.FILES or None, instance=listing, organization=organization
+    )
+    if request.method == "POST" and form.is_valid():
+        was_published = listing.is_published
+        try:
+            services.listing_update(listing=form.save(commit=False))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if was_published:
+                messages.success(request, _("変更を保存しました。公開中のページにすぐ反映されます。"))
+            else:
+                messages.success(request, _("変更を保存しました。区の職員が確認してから公開されます。"))
+            return redirect("community:organization_dashboard", org_pk=organization.pk)
+    context = {"organization": organization, "form": form, "listing": listing}
+    return render(request, "community/listing_form.html", context, status=400 if form.errors else 200)
