@@ -10,8 +10,9 @@ from cafes.selectors import attach_next_sessions, listing_upcoming_sessions
 
 
 def _finder(request, filter_class, queryset, template: str):
-    finder = filter_class(request.GET or None, queryset=queryset)
-    cafes = finder.qs if finder.is_bound and finder.is_valid() else filter_class(queryset=queryset).qs
+    # Always bound (an empty query is a valid search); invalid values show an error and are ignored.
+    finder = filter_class(request.GET, queryset=queryset)
+    cafes = finder.qs
     page = Paginator(cafes, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     attach_next_sessions(page.object_list)
     return render(request, template, {"filter": finder, "page_obj": page, "cafes": page.object_list})

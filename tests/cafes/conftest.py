@@ -67,3 +67,42 @@ def nerima_place(db):
 @pytest.fixture
 def childcare_organization(db):
     return make_organization("テスト保育園", kind="childcare", name_kana="てすとほいくえん")
+
+
+def bulk_create_children(model, parents, **values):
+    """bulk_create for a multi-table child (Django refuses it): parent rows first, then the child rows."""
+    from django.db import connection
+
+    fields = model._meta.local_concrete_fields
+    rows = []
+    for parent in parents:
+        obj = model(listing_ptr_id=parent.pk, **values)
+        rows.append([field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields])
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({marks})", rows)  # noqa: S608
+
+
+def bulk_care_cafes(organization, places, *, count: int, sessions_each: int = 0):
+    """`count` published care cafés spread over `places`, each with `sessions_each` weekly sessions."""
+    from community.models import Listing
+
+    parents = Listing.objects.bulk_create([
+        Listing(kind=CareCafe._meta.label_lower, organization=organization, title=f"一括カフェ{n:04d}",
+                title_kana=f"いっかつ{n:04d}", place=places[n % len(places)], status=PublicationStatus.PUBLISHED)
+        for n in range(count)
+    ])
+    bulk_create_children(CareCafe, parents, cafe_type=CareCafe.CafeType.GATHERING, is_free=True)
+    start = at(next_weekday(2), 14)
+    Session.objects.bulk_create([
+        Session(listing_id=parent.pk, starts_at=start + dt.timedelta(days=7 * week, hours=n % 5),
+                ends_at=start + dt.timedelta(days=7 * week, hours=n % 5 + 2))
+        for n, parent in enumerate(parents) for week in range(sessions_each)
+    ])
+    activities = list(Activity.objects.all()[:2])
+    CareCafe.activities.through.objects.bulk_create([
+        CareCafe.activities.through(carecafe_id=parent.pk, activity_id=activity.pk)
+        for parent in parents for activity in activities
+    ])
+    return parents

@@ -1,0 +1,208 @@
+"""Public pages: detail with upcoming sessions and recurrence wording, print sheet, and query budgets."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cafes.models import CareCafe
+from community.models import RecurringSchedule, Session, SignUp
+from tests.cafes.conftest import (
+    add_session,
+    bulk_care_cafes,
+    make_care_cafe,
+    make_kids_cafe,
+    make_lecture,
+    next_weekday,
+)
+from tests.conftest import make_place, make_user
+
+
+def schedule(listing, *, weekday=2, weeks="2,4", start=dt.time(14), end=dt.time(16), **extra):
+    return RecurringSchedule.objects.create(
+        listing=listing, weekday=weekday, weeks_of_month=weeks, start_time=start, end_time=end,
+        valid_from=dt.date(2025, 4, 1), **extra,
+    )
+
+
+def test_recurrence_is_described_in_plain_japanese(organization, shakujii_place):
+    cafe = make_care_cafe(organization, place=shakujii_place)
+
+    assert schedule(cafe).describe() == "毎月第2・第4水曜 14:00–16:00"
+    assert schedule(cafe, weekday=4, weeks="", start=dt.time(10), end=dt.time(11, 30)).describe() == "毎週金曜 10:00–11:30"
+
+
+def test_care_detail_shows_schedule_activities_and_links_each_session_to_sign_up(client, organization, shakujii_place):
+    cafe = make_care_cafe(organization, title="ふれあいカフェ", place=shakujii_place, activities=["health", "tea"],
+                          fee_text="100円", signup_required=True)
+    schedule(cafe)
+    session = add_session(cafe, capacity=10, signup_required=True)
+
+    response = client.get(reverse("cafes:care_detail", args=[cafe.pk]))
+
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    assert "毎月第2・第4水曜 14:00–16:00" in html
+    assert "健康相談" in html and "お茶と交流" in html
+    assert reverse("community:session_detail", args=[session.pk]) in html
+    assert "必要・残り10人" in html
+
+
+def test_full_session_says_waitlist_is_possible(client, organization, shakujii_place):
+    cafe = make_care_cafe(organization, place=shakujii_place)
+    session = add_session(cafe, capacity=1, signup_required=True)
+    SignUp.objects.create(session=session, name="先着さん", status=SignUp.Status.CONFIRMED)
+
+    response = client.get(reverse("cafes:care_detail", args=[cafe.pk]))
+
+    assert "満席（キャンセル待ちできます）" in response.content.decode()
+
+
+def test_shop_cafe_shows_partner_shop_and_travelling_cafe_each_visit(client, organization, shakujii_place, nerima_place):
+    shop = make_care_cafe(organization, title="薬局カフェ", cafe_type="shop", partner_shop="ふじ薬局 石神井店",
+                          place=shakujii_place)
+    travelling = make_care_cafe(organization, title="出張", cafe_type="travelling")
+    add_session(travelling, weekday=1, place=nerima_place)
+    add_session(travelling, weekday=3, place=shakujii_place)
+
+    assert "ふじ薬局 石神井店" in client.get(reverse("cafes:care_detail", args=[shop.pk])).content.decode()
+    html = client.get(reverse("cafes:care_detail", args=[travelling.pk])).content.decode()
+    assert "桜台地区区民館（練馬・桜台）" in html
+    assert "石神井公園区民交流センター（石神井・石神井町）" in html
+
+
+def test_unpublished_cafe_detail_is_404(client, organization):
+    cafe = make_care_cafe(organization, status="draft")
+
+    assert client.get(reverse("cafes:care_detail", args=[cafe.pk])).status_code == 404
+
+
+def test_kids_detail_lists_lectures_with_topic_and_lecturer(client, organization, childcare_organization, shakujii_place):
+    cafe = make_kids_cafe(organization, place=shakujii_place, age_min=0, age_max=2, stroller_ok=True)
+    lecture = make_lecture(childcare_organization, cafe, title="離乳食のおはなし", lecturer="栄養士 山田")
+    session = add_session(lecture, capacity=5, signup_required=True)
+
+    html = client.get(reverse("cafes:kids_detail", args=[cafe.pk])).content.decode()
+
+    assert "離乳食のおはなし" in html and "テスト保育園" in html and "栄養士 山田" in html
+    assert "0〜2歳" in html and "そのまま入れます" in html
+    assert reverse("community:session_detail", args=[session.pk]) in html
+
+
+def test_print_sheet_groups_the_months_sessions_by_weekday(client, organization, shakujii_place, nerima_place):
+    wednesday = make_care_cafe(organization, title="水曜カフェ", place=shakujii_place, fee_text="無料")
+    friday = make_care_cafe(organization, title="金曜カフェ", place=shakujii_place)
+    make_care_cafe(organization, title="練馬のカフェ", place=nerima_place)
+    first_wed = next_weekday(2)
+    month = first_wed.replace(day=1)
+    for cafe, weekday in ((wednesday, 2), (friday, 4)):
+        for week in range(5):
+            day = next_weekday(weekday, weeks_ahead=week)
+            if day.month == month.month:
+                add_session(cafe, weekday=weekday, weeks_ahead=week)
+
+    response = client.get(reverse("cafes:print_month", args=["shakujii"]), {"month": month.strftime("%Y-%m")})
+
+    html = response.content.decode()
+    assert response.status_code == 200 and html.count("<h1") == 1
+    assert f"{month.year}年{month.month}月の街かどケアカフェ（石神井地域）" in html
+    assert html.index("水曜日") < html.index("水曜カフェ")
+    assert f"{first_wed.day}日" in html
+    assert "練馬のカフェ" not in html
+    assert "css/cafes.css" in html  # carries the @media print rules for A4
+
+
+def test_print_sheet_rejects_a_malformed_month(client):
+    assert client.get(reverse("cafes:print_month", args=["shakujii"]), {"month": "2026-13"}).status_code == 404
+    assert client.get(reverse("cafes:print_month", args=["nowhere"])).status_code == 404
+
+
+# --- query budgets ----------------------------------------------------------------------------
+
+# Expected queries on the finder page (anonymous visitor, filtered by area and weekday):
+#   1 area value lookup (form validation)  2 count for the paginator  3 the page of cafés with next-session
+#   annotations  4 activities prefetch  5 the next sessions with venue (in_bulk)  6 area <select> options
+#   7 town <select> options  8 area links to the print sheets
+LIST_BUDGET = 8
+
+
+@pytest.mark.parametrize("count,sessions_each", [(10, 2), (1000, 20)])
+def test_care_finder_query_budget(client, organization, django_assert_max_num_queries, count, sessions_each):
+    places = [make_place("石神井A", town="石神井町", number=1), make_place("桜台B", town="桜台", number=2)]
+    bulk_care_cafes(organization, places, count=count, sessions_each=sessions_each)
+    assert Session.objects.count() == count * sessions_each
+
+    with django_assert_max_num_queries(LIST_BUDGET):
+        response = client.get(reverse("cafes:index"), {"area": "shakujii", "weekday": "2"})
+
+    assert response.status_code == 200
+    assert len(response.context["cafes"]) == min(count // 2, 20)
+    assert all(cafe.next_session for cafe in response.context["cafes"])
+
+
+# Expected queries on the detail page: 1 the café with operator and place/area  2 activities
+# 3 schedules  4 schedule places  5 upcoming sessions with venue and confirmed head-count
+DETAIL_BUDGET = 5
+
+
+@pytest.mark.parametrize("sessions_count", [10, 1000])
+def test_care_detail_query_budget(client, organization, shakujii_place, django_assert_max_num_queries, sessions_count):
+    cafe = make_care_cafe(organization, place=shakujii_place, activities=["health", "tea", "exercise"])
+    schedule(cafe, place=shakujii_place)
+    schedule(cafe, weekday=4, weeks="")
+    start = timezone.now() + dt.timedelta(days=1)
+    sessions = Session.objects.bulk_create([
+        Session(listing=cafe, starts_at=start + dt.timedelta(days=n), ends_at=start + dt.timedelta(days=n, hours=2),
+                capacity=10, signup_required=True, place=shakujii_place if n % 2 else None)
+        for n in range(sessions_count)
+    ])
+    user = make_user("p@example.jp")
+    SignUp.objects.create(session=sessions[0], user=user, name="参加者", status=SignUp.Status.CONFIRMED)
+
+    with django_assert_max_num_queries(DETAIL_BUDGET):
+        response = client.get(reverse("cafes:care_detail", args=[cafe.pk]))
+
+    assert response.status_code == 200
+    assert len(response.context["sessions"]) == min(sessions_count, 12)
+
+
+# Kids finder: 1 count  2 page  3 next sessions  4 area options  5 area value lookup
+@pytest.mark.parametrize("count", [10, 100])
+def test_kids_finder_query_budget(client, organization, childcare_organization, shakujii_place,
+                                  django_assert_max_num_queries, count):
+    for n in range(count):
+        cafe = make_kids_cafe(organization, title=f"こども{n}", place=shakujii_place)
+        add_session(cafe, weekday=n % 7)
+    make_lecture(childcare_organization, cafe)
+
+    with django_assert_max_num_queries(5):
+        response = client.get(reverse("cafes:kids_index"), {"area": "shakujii"})
+
+    assert response.status_code == 200
+
+
+# Kids detail: 1 café  2 schedules  3 lectures  4 lecture sessions  5 café sessions
+def test_kids_detail_query_budget(client, organization, childcare_organization, shakujii_place,
+                                  django_assert_max_num_queries):
+    cafe = make_kids_cafe(organization, place=shakujii_place)
+    for n in range(10):
+        add_session(make_lecture(childcare_organization, cafe, title=f"講座{n}"), weekday=n % 7)
+        add_session(cafe, weekday=n % 7, weeks_ahead=n)
+
+    with django_assert_max_num_queries(5):
+        response = client.get(reverse("cafes:kids_detail", args=[cafe.pk]))
+
+    assert len(response.context["lecture_sessions"]) == 10
+
+
+# Print sheet: 1 area  2 sessions with café, operator and places  3 area links
+def test_print_sheet_query_budget(client, organization, django_assert_max_num_queries):
+    places = [make_place("石神井A", town="石神井町", number=1)]
+    bulk_care_cafes(organization, places, count=200, sessions_each=5)
+
+    with django_assert_max_num_queries(3):
+        response = client.get(reverse("cafes:print_month", args=["shakujii"]))
+
+    assert response.status_code == 200
+    assert CareCafe.objects.count() == 200
