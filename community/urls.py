@@ -1,17 +1,51 @@
 from django.urls import path
 
-from community.views import profile, sessions
+from community.views import dashboard, manage_sessions, organizations, profile, proxy, sessions
 
 app_name = "community"
 
 urlpatterns = [
     path("mypage/", sessions.mypage, name="mypage"),
     path("mypage/profile/", profile.profile_edit, name="profile_edit"),
-    path("my/organizations/", sessions.my_organizations, name="my_organizations"),
+    # マイ団体: organization self-service (every view fetches through community.access)
+    path("my/organizations/", dashboard.my_organizations, name="my_organizations"),
+    path("my/organizations/new/", organizations.organization_apply, name="organization_apply"),
+    path("my/organizations/<int:org_pk>/", dashboard.organization_dashboard, name="organization_dashboard"),
+    path("my/organizations/<int:org_pk>/profile/", organizations.organization_edit, name="organization_edit"),
+    path("my/organizations/<int:org_pk>/listings/new/", dashboard.listing_create, name="listing_create"),
+    path("my/organizations/<int:org_pk>/listings/<int:pk>/", dashboard.listing_edit, name="listing_edit"),
+    path("my/organizations/<int:org_pk>/places/", organizations.place_list, name="place_list"),
+    path("my/organizations/<int:org_pk>/places/new/", organizations.place_create, name="place_create"),
+    path("my/organizations/<int:org_pk>/places/<int:pk>/", organizations.place_edit, name="place_edit"),
+    path("my/organizations/<int:org_pk>/members/", organizations.member_list, name="member_list"),
+    path("my/organizations/<int:org_pk>/members/<int:pk>/remove/", organizations.member_remove, name="member_remove"),
+    path("my/organizations/<int:org_pk>/members/<int:pk>/role/", organizations.member_role, name="member_role"),
+    path(
+        "my/organizations/<int:org_pk>/invitations/<int:pk>/revoke/",
+        organizations.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path("invitations/<str:token>/", organizations.invitation_accept, name="invitation_accept"),
     path("organizations/<int:pk>/", sessions.organization_detail, name="organization_detail"),
     path("sessions/<int:pk>/", sessions.session_detail, name="session_detail"),
     path("sessions/<int:pk>/signup/", sessions.session_signup, name="session_signup"),
     path("sessions/<int:pk>/event.ics", sessions.session_ics, name="session_ics"),
     path("signups/cancel/<str:token>/", sessions.signup_cancel_by_token, name="signup_cancel"),
     path("mypage/signups/<int:pk>/cancel/", sessions.mypage_signup_cancel, name="mypage_signup_cancel"),
+    path("staff/sessions/<int:pk>/proxy-signup/", proxy.proxy_signup, name="proxy_signup"),
+    # マイ団体: sessions of a listing and who signed up
+    path("my/organizations/<int:org_pk>/listings/<int:listing_pk>/sessions/", manage_sessions.listing_sessions, name="listing_sessions"),
+    path(
+        "my/organizations/<int:org_pk>/listings/<int:listing_pk>/schedules/<int:pk>/delete/",
+        manage_sessions.schedule_delete,
+        name="schedule_delete",
+    ),
+    path("my/organizations/<int:org_pk>/sessions/<int:pk>/edit/", manage_sessions.session_edit, name="session_edit"),
+    path("my/organizations/<int:org_pk>/sessions/<int:pk>/cancel/", manage_sessions.session_cancel, name="session_cancel"),
+    path("my/organizations/<int:org_pk>/sessions/<int:pk>/signups/", manage_sessions.session_signups, name="session_signups"),
+    path(
+        "my/organizations/<int:org_pk>/sessions/<int:pk>/signups.csv",
+        manage_sessions.session_signups_csv,
+        name="session_signups_csv",
+    ),
 ]
