@@ -1,0 +1,198 @@
+"""申請: a group's application to one call, its budget lines, attachments and members."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Avg, Count, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def for_organization(self, organization):
+        return self.filter(organization=organization)
+
+    def with_overview(self):
+        """What list pages show: call, stage, category, organization and the report's state."""
+        return self.select_related("call", "stage", "category", "organization", "report")
+
+    def with_average_score(self):
+        return self.annotate(average_score=Avg("scores__total"), score_count=Count("scores", distinct=True))
+
+    def with_budget(self):
+        return self.prefetch_related(
+            Prefetch("budget_lines", queryset=BudgetLine.objects.order_by("kind", "sort_order", "pk"))
+        )
+
+    def with_budget_totals(self):
+        """income_total / expense_total as subqueries, so they never multiply other joins."""
+        def total(kind):
+            lines = (
+                BudgetLine.objects.filter(application=OuterRef("pk"), kind=kind)
+                .values("application").annotate(s=Sum("amount")).values("s")
+            )
+            return Coalesce(Subquery(lines), 0)
+
+        return self.annotate(income_total=total(BudgetLine.Kind.INCOME), expense_total=total(BudgetLine.Kind.EXPENSE))
+
+    def funded(self):
+        return self.filter(status__in=Application.FUNDED_STATUSES)
+
+    def submitted(self):
+        return self.exclude(status=Application.Status.DRAFT)
+
+
+class Application(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("下書き")
+        SUBMITTED = "submitted", _("提出済み・審査中")
+        ADOPTED = "adopted", _("採択")
+        CONDITIONAL = "conditional", _("条件付き採択")
+        REJECTED = "rejected", _("不採択")
+
+    FUNDED_STATUSES = (Status.ADOPTED, Status.CONDITIONAL)
+    DECISIONS = (Status.ADOPTED, Status.CONDITIONAL, Status.REJECTED)
+
+    call = models.ForeignKey(
+        "projects.Call", verbose_name=_("募集"), on_delete=models.PROTECT, related_name="applications"
+    )
+    organization = models.ForeignKey(
+        "community.Organization", verbose_name=_("申請団体"), on_delete=models.PROTECT, related_name="grant_applications"
+    )
+    title = models.CharField(_("事業名"), max_length=120, blank=True)
+    category = models.ForeignKey(
+        "projects.Category", verbose_name=_("事業区分"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    stage = models.ForeignKey(
+        "projects.Stage", verbose_name=_("段階"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    purpose = models.TextField(_("事業の目的（地域の課題）"), blank=True)
+    plan = models.TextField(_("事業の内容"), blank=True)
+    schedule = models.TextField(_("実施スケジュール"), blank=True)
+    requested_amount = models.PositiveIntegerField(_("助成申請額（円）"), null=True, blank=True)
+    status = models.CharField(_("状態"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("作成者"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("提出者"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("提出日時"), null=True, blank=True)
+    decision_reason = models.TextField(_("審査結果の理由・条件"), blank=True)
+    granted_amount = models.PositiveIntegerField(_("助成決定額（円）"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("決定した職員"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("決定日時"), null=True, blank=True)
+    created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("申請")
+        verbose_name_plural = _("申請")
+        ordering = ["-call__fiscal_year", "-updated_at"]
+        permissions = [("decide_application", _("採否を決定できる"))]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "organization"], name="application_one_per_call_and_org"),
+            models.CheckConstraint(
+                condition=Q(granted_amount__isnull=True) | Q(status__in=["adopted", "conditional"]),
+                name="application_granted_only_when_funded",
+            ),
+        ]
+        indexes = [models.Index(fields=["call", "status"], name="application_call_status_idx")]
+
+    def __str__(self) -> str:
+        return self.title or _("（事業名未入力）")
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status != self.Status.DRAFT
+
+    @property
+    def is_funded(self) -> bool:
+        return self.status in self.FUNDED_STATUSES
+
+    def totals(self) -> dict:
+        """Income and expense totals; uses prefetched lines when present."""
+        lines = list(self.budget_lines.all())
+        income = sum(line.amount for line in lines if line.kind == BudgetLine.Kind.INCOME)
+        expense = sum(line.amount for line in lines if line.kind == BudgetLine.Kind.EXPENSE)
+        return {"income": income, "expense": expense}
+
+
+class BaseBudgetLine(models.Model):
+    class Kind(models.TextChoices):
+        INCOME = "income", _("収入")
+        EXPENSE = "expense", _("支出")
+
+    kind = models.CharField(_("収入・支出"), max_length=8, choices=Kind.choices)
+    item = models.CharField(_("項目"), max_length=80)
+    amount = models.PositiveIntegerField(_("金額（円）"))
+    note = models.CharField(_("内訳・備考"), max_length=200, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.item} {self.amount:,}円"
+
+
+class BudgetLine(BaseBudgetLine):
+    application = models.ForeignKey(
+        Application, verbose_name=_("申請"), on_delete=models.CASCADE, related_name="budget_lines"
+    )
+
+    class Meta:
+        verbose_name = _("予算の行")
+        verbose_name_plural = _("予算（収支予算書）")
+        ordering = ["kind", "sort_order", "pk"]
+        constraints = [models.CheckConstraint(condition=Q(amount__gte=0), name="budget_line_amount_not_negative")]
+
+
+def budget_totals(queryset) -> dict:
+    """Income and expense totals computed by the database."""
+    sums = queryset.aggregate(
+        income=Sum("amount", filter=Q(kind=BaseBudgetLine.Kind.INCOME)),
+        expense=Sum("amount", filter=Q(kind=BaseBudgetLine.Kind.EXPENSE)),
+    )
+    return {"income": sums["income"] or 0, "expense": sums["expense"] or 0}
+
+
+class Attachment(models.Model):
+    application = models.ForeignKey(
+        Application, verbose_name=_("申請"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(_("資料の名前"), max_length=100)
+    file = models.FileField(_("ファイル"), upload_to="projects/attachments/%Y/")
+    uploaded_at = models.DateTimeField(_("添付日時"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("添付資料")
+        verbose_name_plural = _("添付資料")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ApplicationMember(models.Model):
+    application = models.ForeignKey(
+        Application, verbose_name=_("申請"), on_delete=models.CASCADE, related_name="members"
+    )
+    name = models.CharField(_("氏名"), max_length=60)
+    role = models.CharField(_("役割"), max_length=60)
+    sort_order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    class Meta:
+        verbose_name = _("事業の担い手")
+        verbose_name_plural = _("事業の担い手")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.role}）"

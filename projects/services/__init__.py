@@ -1,0 +1,1 @@
+"""Writes and rules of 地域おこしプロジェクト, one module per idea."""
