@@ -60,7 +60,7 @@ def listing_create(request, kind):
         listing = services.cafe_save(form=form)
         messages.success(request, _("下書きを保存しました。定期開催の予定を加えてから、公開の申請をしてください。"))
         return redirect("cafes:manage_schedules", kind=kind, pk=listing.pk)
-    return render(request, "cafes/manage_form.html", {"form": form, "kind": kind, "model": model, "listing": None})
+    return render(request, "cafes/manage_form.html", {"form": form, "kind": kind, "model_name": model._meta.verbose_name, "listing": None})
 
 
 @login_required
@@ -72,7 +72,7 @@ def listing_edit(request, kind, pk):
         services.cafe_save(form=form)
         messages.success(request, _("保存しました。"))
         return redirect("cafes:manage_edit", kind=kind, pk=listing.pk)
-    return render(request, "cafes/manage_form.html", {"form": form, "kind": kind, "model": model, "listing": listing})
+    return render(request, "cafes/manage_form.html", {"form": form, "kind": kind, "model_name": model._meta.verbose_name, "listing": listing})
 
 
 @login_required
