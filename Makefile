@@ -1,4 +1,5 @@
 # The two commands a newcomer needs: `make run` and `make test`.
+# Only Python >= 3.11 is required for `make run` (SQLite, translations compiled in pure Python).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,22 +8,24 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test setup lint messages
 
+# Reinstalls only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
 setup: $(STAMP)
-	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+	$(BIN)/python manage.py compile_catalogs -v 0
 	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py load_demo
 
 run: setup
+	@echo "ねりま地域福祉ポータル: http://127.0.0.1:$(PORT)/"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP)
-	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+	$(BIN)/python manage.py compile_catalogs -v 0
 	DJANGO_ALLOW_ASYNC_UNSAFE=true scripts/with-postgres.sh $(BIN)/pytest -n $${PYTEST_WORKERS:-2} $(ARGS)
 
 lint: $(STAMP)
