@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from community.admin import RecurringScheduleInline
@@ -14,21 +14,38 @@ from international.models import (
     ForeignResidentDesk,
     JapaneseClass,
     LandingSection,
+    ListingText,
 )
-from international.models.content import LISTING_TWINS
+from international.models.content import TRANSLATABLE_FIELDS
 from international.models.languages import SupportLanguage
 
-# The Japanese original of a Listing text lives in the Listing field itself, so its `_ja` twin stays hidden.
-HIDDEN_JA_TWINS = [f"{twin}_ja" for twin in LISTING_TWINS.values()]
 LISTING_FIELDSETS = (
     (None, {"fields": ("organization", "title", "title_kana", "summary", "description", "place", "photo")}),
     (_("参加について"), {"fields": ("audience", "fee_text", "contact_text")}),
 )
-TRANSLATION_FIELDSET = (
-    _("翻訳（空欄の言語では日本語を表示します）"),
-    {"fields": tuple(LISTING_TWINS.values())},
-)
 STATUS_FIELDSET = (_("公開"), {"fields": ("status", "review_note", "published_at")})
+
+
+class ListingTextInline(TranslationStackedInline):
+    """One box per language; the Japanese original is the listing's own field, so `_ja` stays hidden."""
+
+    model = ListingText
+    can_delete = False
+    verbose_name = _("翻訳（空欄の言語では日本語を表示します）")
+    verbose_name_plural = verbose_name
+    own_notes: tuple[str, ...] = ()
+
+    def get_fields(self, request, obj=None):
+        shown = [*TRANSLATABLE_FIELDS[:5], *self.own_notes]
+        return [f"{name}_{lang}" for name in shown for lang in ("en", "zh_hans", "ko", "tl")]
+
+
+class JapaneseClassTextInline(ListingTextInline):
+    own_notes = ("schedule_note", "childcare_note")
+
+
+class ExchangeEventTextInline(ListingTextInline):
+    own_notes = ("welcome_note",)
 
 
 class LanguageChoicesForm(forms.ModelForm):
@@ -65,15 +82,14 @@ class ExchangeEventForm(LanguageChoicesForm):
 
 
 @admin.register(JapaneseClass)
-class JapaneseClassAdmin(TranslationAdmin, ModeratedAdmin):
+class JapaneseClassAdmin(ModeratedAdmin):
     form = JapaneseClassForm
     list_display = ["title", "level", "learners", "organization", "status", "is_fictional"]
     list_filter = ["status", "level", "learners", "run_by", "has_childcare", "place__chome__town__area"]
     search_fields = ["title", "title_kana", "organization__name"]
     list_select_related = ["organization"]
     autocomplete_fields = ["organization", "place"]
-    exclude = HIDDEN_JA_TWINS
-    inlines = [RecurringScheduleInline]
+    inlines = [JapaneseClassTextInline, RecurringScheduleInline]
     fieldsets = (
         *LISTING_FIELDSETS,
         (
@@ -91,24 +107,22 @@ class JapaneseClassAdmin(TranslationAdmin, ModeratedAdmin):
                 )
             },
         ),
-        TRANSLATION_FIELDSET,
         STATUS_FIELDSET,
     )
 
 
 @admin.register(ExchangeEvent)
-class ExchangeEventAdmin(TranslationAdmin, ModeratedAdmin):
+class ExchangeEventAdmin(ModeratedAdmin):
     form = ExchangeEventForm
     list_display = ["title", "category", "organization", "status", "is_fictional"]
     list_filter = ["status", "category"]
     search_fields = ["title", "title_kana", "organization__name"]
     list_select_related = ["organization"]
     autocomplete_fields = ["organization", "place"]
-    exclude = HIDDEN_JA_TWINS
+    inlines = [ExchangeEventTextInline]
     fieldsets = (
         *LISTING_FIELDSETS,
         (_("催しについて"), {"fields": ("category", "languages", "welcome_note", "is_fictional")}),
-        TRANSLATION_FIELDSET,
         STATUS_FIELDSET,
     )
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
-from international.models.content import LISTING_TWINS, TranslatedListingText
+from community.models import Listing
 
 ORIGINAL_LANGUAGE = "ja"
 
@@ -17,18 +17,26 @@ class LocalizedText:
     is_fallback: bool  # True when a translation was missing and the Japanese is shown
 
 
+def _translation_holder(obj):
+    """Listings keep translations in ListingText; our other models carry them as their own columns."""
+    if isinstance(obj, Listing):
+        try:
+            return obj.translated_text
+        except Listing.translated_text.RelatedObjectDoesNotExist:
+            return None
+    return obj
+
+
 def localized(obj, field: str, language: str | None = None) -> LocalizedText:
     language = (language or get_language() or ORIGINAL_LANGUAGE).lower()
-    listing_twin = LISTING_TWINS.get(field) if isinstance(obj, TranslatedListingText) else None
-    if listing_twin:
-        original = getattr(obj, field) or ""
-        translated_field = listing_twin
+    holder = _translation_holder(obj)
+    if isinstance(obj, Listing):
+        original = getattr(obj, field, "") or ""
     else:
         original = getattr(obj, build_localized_fieldname(field, ORIGINAL_LANGUAGE)) or ""
-        translated_field = field
     if language == ORIGINAL_LANGUAGE:
         return LocalizedText(original, ORIGINAL_LANGUAGE, False)
-    translated = getattr(obj, build_localized_fieldname(translated_field, language), "") or ""
+    translated = getattr(holder, build_localized_fieldname(field, language), "") if holder is not None else ""
     if translated:
         return LocalizedText(translated, language, False)
     return LocalizedText(original, ORIGINAL_LANGUAGE, bool(original))

@@ -10,8 +10,8 @@ from international.models import JapaneseClass
 
 class JapaneseClassFilter(django_filters.FilterSet):
     level = django_filters.ChoiceFilter(label=_("レベル"), choices=JapaneseClass.Level.choices, empty_label=_("すべて"))
-    weekday = django_filters.TypedChoiceFilter(
-        label=_("曜日"), choices=Weekday.choices, coerce=int, method="filter_weekday", empty_label=_("すべて")
+    weekday = django_filters.ChoiceFilter(
+        label=_("曜日"), choices=Weekday.choices, method="filter_weekday", empty_label=_("すべて")
     )
     area = django_filters.ModelChoiceFilter(
         label=_("地域"), queryset=Area.objects.all(), field_name="place__chome__town__area", empty_label=_("すべて")
@@ -31,7 +31,7 @@ class JapaneseClassFilter(django_filters.FilterSet):
         fields = ["level", "weekday", "area", "learners"]
 
     def filter_weekday(self, queryset, name, value):
-        return queryset.on_weekday(value)
+        return queryset.on_weekday(int(value))
 
     def filter_learners(self, queryset, name, value):
         return queryset.for_learners(value)

@@ -19,6 +19,9 @@ class DeskTopic(models.TextChoices):
     DAILY_LIFE = "daily_life", _("生活全般")
 
 
+DESK_TRANSLATED_FIELDS = ("name", "description", "location_note", "hours_text", "how_to_reach")
+LANGUAGE_SUFFIXES = ("ja", "en", "zh_hans", "ko", "tl")
+
 # Each topic is a boolean column so the finder can filter on it with a plain index-friendly WHERE.
 TOPIC_FIELDS = {
     DeskTopic.CHILDCARE: "helps_childcare",
@@ -82,7 +85,11 @@ class ForeignResidentDesk(models.Model):
     checked_on = models.DateField(_("情報を確認した日"), null=True, blank=True)
     source_url = models.URLField(_("情報の出典"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("表示順"), default=0)
-    history = HistoricalRecords(verbose_name=_("窓口の変更履歴"))
+    # The per-language columns are added by modeltranslation after simple-history built its table: keep them out.
+    history = HistoricalRecords(
+        verbose_name=_("窓口の変更履歴"),
+        excluded_fields=[f"{field}_{lang}" for field in DESK_TRANSLATED_FIELDS for lang in LANGUAGE_SUFFIXES],
+    )
 
     objects = ForeignResidentDeskQuerySet.as_manager()
 

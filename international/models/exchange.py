@@ -6,20 +6,22 @@ from django.utils.translation import gettext_lazy as _
 
 from community.models import Listing
 from community.models.listings import ListingQuerySet
-from international.models.content import TranslatedListingText
 from international.models.languages import language_labels
 
 
 class ExchangeEventQuerySet(ListingQuerySet):
+    def with_texts(self):
+        return self.select_related("translated_text")
+
     def for_page(self):
-        return self.published().with_place().with_next_session()
+        return self.published().with_place().with_texts().with_next_session()
 
     def upcoming_first(self):
         """Events with a coming session first, soonest first; the rest after, by reading."""
         return self.order_by(models.F("next_session_at").asc(nulls_last=True), "title_kana", "pk")
 
 
-class ExchangeEvent(TranslatedListingText, Listing):
+class ExchangeEvent(Listing):
     class Category(models.TextChoices):
         LECTURE = "lecture", _("文化講座")
         FESTIVAL = "festival", _("フェスティバル")

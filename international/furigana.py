@@ -1,0 +1,127 @@
+"""ふりがな: put <ruby> readings over the kanji of Japanese text, on the server, with pykakasi.
+
+Only text between tags is touched; tags, attributes and the insides of <script>, <style>, <textarea>,
+<option>, <title>, existing <ruby> and non-Japanese lang="…" elements stay exactly as they were, so
+links, forms and layout keep working. Readings of repeated text are cached, because a list page
+repeats the same labels and place names on every row.
+"""
+
+import re
+from functools import lru_cache
+
+KANJI_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]")
+KANJI_RUN_RE = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]+)")
+TOKEN_RE = re.compile(r"(<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[^>]*>)", re.S)
+TAG_RE = re.compile(r"<\s*(/)?\s*([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/)?\s*>", re.S)
+LANG_RE = re.compile(r"""\blang\s*=\s*["']?([a-zA-Z-]+)""")
+WHITESPACE_RE = re.compile(r"(\s+)")
+# Weekday marks such as (水) read as days, not as 「みず」.
+WEEKDAY_RE = re.compile(r"([(（])([月火水木金土日])([)）])")
+WEEKDAY_READINGS = {"月": "げつ", "火": "か", "水": "すい", "木": "もく", "金": "きん", "土": "ど", "日": "にち"}
+
+# Elements whose text must never change, and the element already carrying readings.
+SKIP_ELEMENTS = {"script", "style", "textarea", "option", "title", "ruby", "rt", "rp", "code", "pre", "svg", "math"}
+VOID_ELEMENTS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+}
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import pykakasi
+
+    return pykakasi.kakasi()
+
+
+def _ruby(base: str, reading: str) -> str:
+    return f"<ruby>{base}<rt>{reading}</rt></ruby>"
+
+
+def _to_hiragana(text: str) -> str:
+    return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in text)
+
+
+def _word_with_reading(orig: str, hira: str) -> str:
+    """<ruby> over each kanji run only: 問い合わせ → 問(と)い合(あ)わせ, aligning on the kana between them."""
+    if not KANJI_RE.search(orig) or not hira or hira == orig:
+        return orig
+    runs = [run for run in KANJI_RUN_RE.split(orig) if run]
+    pattern = "".join("(.+?)" if KANJI_RE.match(run) else re.escape(_to_hiragana(run)) for run in runs)
+    match = re.fullmatch(pattern, hira)
+    if not match:
+        return _ruby(orig, hira)
+    readings = iter(match.groups())
+    return "".join(_ruby(run, next(readings)) if KANJI_RE.match(run) else run for run in runs)
+
+
+@lru_cache(maxsize=20000)
+def _chunk_with_readings(chunk: str) -> str:
+    """One whitespace-free run of text; pykakasi mishandles newlines, so it never sees them."""
+    parts = []
+    last = 0
+    for match in WEEKDAY_RE.finditer(chunk):
+        parts.append(_plain_with_readings(chunk[last : match.start()]))
+        open_, day, close = match.groups()
+        parts.append(open_ + _ruby(day, WEEKDAY_READINGS[day]) + close)
+        last = match.end()
+    parts.append(_plain_with_readings(chunk[last:]))
+    return "".join(parts)
+
+
+def _plain_with_readings(text: str) -> str:
+    if not KANJI_RE.search(text):
+        return text
+    words = _converter().convert(text)
+    if "".join(word["orig"] for word in words) != text:
+        # The analyser changed the text itself: better no readings than altered content.
+        return text
+    return "".join(_word_with_reading(word["orig"], word["hira"]) for word in words)
+
+
+@lru_cache(maxsize=20000)
+def text_with_readings(text: str) -> str:
+    """Readings for one text node (already HTML-escaped text; readings are kana, so nothing to escape)."""
+    if not KANJI_RE.search(text):
+        return text
+    return "".join(
+        piece if not piece or piece.isspace() else _chunk_with_readings(piece) for piece in WHITESPACE_RE.split(text)
+    )
+
+
+def _is_foreign_lang(attrs: str) -> bool:
+    match = LANG_RE.search(attrs)
+    return bool(match) and not match.group(1).lower().startswith("ja")
+
+
+def html_with_readings(html: str) -> str:
+    """Add readings to every Japanese text node of an HTML document."""
+    out = []
+    skip_tag = None  # the element we are inside of and must leave untouched
+    skip_depth = 0
+    for token in TOKEN_RE.split(html):
+        if not token:
+            continue
+        if token.startswith("<"):
+            out.append(token)
+            tag = TAG_RE.match(token)
+            if not tag:
+                continue
+            closing, name, attrs, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3), tag.group(4)
+            if skip_tag:
+                if name == skip_tag and name not in VOID_ELEMENTS and not self_closing:
+                    skip_depth += -1 if closing else 1
+                    if skip_depth == 0:
+                        skip_tag = None
+                continue
+            if closing or self_closing or name in VOID_ELEMENTS:
+                continue
+            if name in SKIP_ELEMENTS or _is_foreign_lang(attrs):
+                skip_tag, skip_depth = name, 1
+            continue
+        out.append(token if skip_tag else text_with_readings(token))
+    return "".join(out)
+
+
+def clear_cache() -> None:
+    text_with_readings.cache_clear()
+    _chunk_with_readings.cache_clear()
