@@ -73,7 +73,7 @@ class Application(models.Model):
     requested_amount = models.PositiveIntegerField(_("助成申請額（円）"), null=True, blank=True)
     status = models.CharField(_("状態"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("作成者"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("作成者"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("提出者"), null=True, blank=True, on_delete=models.SET_NULL,
@@ -107,11 +107,15 @@ class Application(models.Model):
         indexes = [models.Index(fields=["call", "status"], name="application_call_status_idx")]
 
     def __str__(self) -> str:
-        return self.title or _("（事業名未入力）")
+        return self.title or str(_("（事業名未入力）"))
 
     @property
     def is_locked(self) -> bool:
         return self.status != self.Status.DRAFT
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status in self.DECISIONS
 
     @property
     def is_funded(self) -> bool:
