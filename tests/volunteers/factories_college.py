@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from community.models import Area, PublicationStatus
 from tests.conftest import make_user
-from volunteers.models import CollegeApplication, CollegeCourse, Cohort, Opening, VolunteerProfile
+from volunteers.models import Cohort, CollegeApplication, CollegeCourse, Opening, VolunteerProfile
 
 _number = iter(range(1, 10_000))
 
