@@ -1,0 +1,66 @@
+"""The main journey in a real browser: the finder, then an anonymous request and its reference code."""
+
+import re
+
+from django.core.cache import cache
+
+from tests.conftest import make_organization, make_place
+from tests.hiroba.conftest import make_plaza
+
+
+def test_visitor_finds_places_then_sends_an_anonymous_request(page, live_server, assert_accessible, ward_desk,
+                                                               support_center):
+    cache.clear()
+    organization = make_organization("北町ひろばの会", name_kana="きたまちひろばのかい")
+    plaza = make_plaza(organization, title="北町ほっとひろば", place=make_place("北町会館", town="北町", number=6),
+                       activities=["care", "chat"])
+
+    page.goto(f"{live_server.url}/hiroba/")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="すべてのひろばを見る").click()
+    assert_accessible(page)
+    page.get_by_role("link", name=plaza.title).click()
+    assert page.locator("h1").inner_text() == plaza.title
+    assert_accessible(page)
+
+    page.goto(f"{live_server.url}/hiroba/finder/")
+    assert_accessible(page)
+    page.get_by_label("介護・高齢").check()
+    page.get_by_label("または お住まいの住所（町名と丁目まで）").fill("北町６－３５－７")
+    page.get_by_label("電話").check()
+    page.get_by_label("行って話す").check()
+    page.get_by_role("button", name="さがす").click()
+    results = page.locator(".finder-results")
+    assert "北町はるのひ地域包括支援センター" in results.inner_text()
+    assert "北町ほっとひろば" in results.inner_text()
+    assert "ここをご案内する理由" in results.inner_text()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="印刷用のページを開く").click()
+    assert "北町はるのひ地域包括支援センター" in page.locator("main").inner_text()
+    assert_accessible(page)
+
+    page.goto(f"{live_server.url}/hiroba/finder/?topic=elderly&address=北町6丁目")
+    page.locator(".finder-results").get_by_role("link", name="相談受付").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="相談を送る").click()  # empty: errors next to the fields
+    assert "相談したいことを書いてください。" in page.locator("main").inner_text()
+    assert_accessible(page)
+
+    page.get_by_label("介護・高齢").check()
+    page.get_by_label("相談したいこと").fill("一人暮らしの父のことで相談したいです。")
+    page.get_by_label("名前や連絡先を伝えずに相談する（匿名）").check()
+    page.get_by_label("上の「相談内容の取り扱い」を読み、同意します").check()
+    page.get_by_role("button", name="相談を送る").click()
+
+    assert page.locator("h1").inner_text() == "相談を受け付けました"
+    code = page.locator("#reference-code").inner_text()
+    assert re.fullmatch(r"S-[2-9A-Z]{4}-[2-9A-Z]{4}", code)
+    assert "03-3993-1111" in page.locator("main").inner_text()
+    assert_accessible(page)
+
+    from hiroba.models import ConsultationRequest
+
+    saved = ConsultationRequest.objects.get(reference=code)
+    assert saved.is_anonymous and saved.message == "一人暮らしの父のことで相談したいです。"
