@@ -37,7 +37,7 @@ def organization_dashboard(request, org_pk):
     membership = access.get_membership_for_member(request.user, org_pk)
     organization = membership.organization
     status = request.GET.get("status", "")
-    listings = Listing.objects.of_organization(organization).select_related("place").order_by("-updated_at", "pk")
+    listings = Listing.objects.of_organization(organization).select_related("organization", "place").order_by("-updated_at", "pk")
     if status in PublicationStatus.values:
         listings = listings.filter(status=status)
     page = Paginator(listings, settings.PAGE_SIZE).get_page(request.GET.get("page"))
