@@ -1,0 +1,238 @@
+"""民生・児童委員: the public finder and contact form, the staff-only roster, and privacy on every public page."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from community.models import Area, Chome
+from tests.volunteers.factories_associations import (
+    COMMISSIONER_NAME,
+    COMMISSIONER_PHONE,
+    chome,
+    make_commissioner,
+    make_district,
+)
+from volunteers.models import Commissioner, CommissionerContact, CommissionerDistrict, DistrictChome
+from volunteers.models.commissioners import term_end_for
+
+pytestmark = pytest.mark.django_db
+
+FINDER = reverse("volunteers:commissioners")
+CONTACT = reverse("volunteers:commissioner_contact")
+
+
+def test_the_public_page_explains_commissioners_in_plain_japanese(client):
+    html = client.get(FINDER).content.decode()
+
+    assert "地域の身近な相談相手" in html
+    assert "秘密は守られます" in html
+    assert html.count("<h1") == 1
+
+
+@pytest.mark.parametrize("address", ["練馬区豊玉北5丁目", "豊玉北５－１", "豊玉北5-1-1"])
+def test_an_address_shows_the_district_and_the_wards_contact_route(client, address):
+    district = make_district()
+    make_commissioner(district)
+
+    html = client.get(FINDER, {"address": address}).content.decode()
+
+    assert "練馬第1地区（テスト）" in html
+    assert "練馬区役所 福祉部（テスト窓口）" in html and "03-3993-1111" in html
+    assert f"{CONTACT}?district={district.pk}" in html
+    assert COMMISSIONER_NAME not in html and COMMISSIONER_PHONE not in html
+
+
+def test_a_chome_without_district_says_whom_to_call(client):
+    html = client.get(FINDER, {"address": "練馬区豊玉北5丁目"}).content.decode()
+
+    assert "担当地区は登録されていません" in html
+
+
+def test_the_contact_form_stores_the_message_for_staff_with_the_district_from_the_address(client):
+    district = make_district()
+
+    response = client.post(
+        CONTACT,
+        {"address": "豊玉北５－３", "name": "練馬 花", "phone": "03-1111-2222", "message": "母のことで相談したいです"},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("volunteers:commissioner_contact_sent")
+    contact = CommissionerContact.objects.get()
+    assert (contact.district, contact.name, contact.status) == (district, "練馬 花", CommissionerContact.Status.NEW)
+
+
+def test_the_contact_form_prefills_the_district_chosen_on_the_finder(client):
+    district = make_district()
+
+    html = client.get(CONTACT, {"district": district.pk, "address": "豊玉北5丁目"}).content.decode()
+
+    assert f'<option value="{district.pk}" selected>' in html
+    assert 'value="豊玉北5丁目"' in html
+
+
+def test_the_contact_form_needs_a_way_to_reply_and_keeps_what_was_typed(client):
+    response = client.post(CONTACT, {"address": "豊玉北5丁目", "name": "練馬 花", "message": "相談です"})
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "電話番号かメールアドレスのどちらかを入力してください" in html
+    assert "相談です" in html
+    assert not CommissionerContact.objects.exists()
+
+
+def test_the_contact_form_honeypot_stores_nothing(client):
+    client.post(CONTACT, {"address": "豊玉北5丁目", "name": "x", "phone": "1", "message": "m", "website": "x"})
+
+    assert not CommissionerContact.objects.exists()
+
+
+def test_staff_read_contacts_in_the_admin(client, staff):
+    CommissionerContact.objects.create(address="豊玉北5丁目", name="練馬 花", phone="03-1", message="相談")
+    client.force_login(staff)
+
+    html = client.get(reverse("admin:volunteers_commissionercontact_changelist")).content.decode()
+
+    assert "練馬 花" in html
+
+
+# --- roster rules -------------------------------------------------------------------------------
+
+def test_a_term_is_three_years_less_a_day():
+    assert term_end_for(dt.date(2025, 12, 1)) == dt.date(2028, 11, 30)
+
+
+def test_full_clean_fills_the_term_end_from_the_start():
+    district = make_district()
+    commissioner = Commissioner(full_name="（架空）甲", full_name_kana="こう", district=district, term_start=dt.date(2025, 12, 1))
+
+    commissioner.full_clean()
+
+    assert commissioner.term_end == dt.date(2028, 11, 30)
+
+
+def test_the_database_refuses_a_term_that_ends_before_it_starts():
+    from django.db import IntegrityError
+
+    with pytest.raises(IntegrityError):
+        make_commissioner(make_district(), start=dt.date(2025, 12, 1), term_end=dt.date(2025, 1, 1))
+
+
+def test_terms_ending_within_90_days_are_found():
+    district = make_district()
+    today = timezone.localdate()
+    soon = make_commissioner(district, name="もうすぐ", start=today - dt.timedelta(days=1000), term_end=today + dt.timedelta(days=30))
+    make_commissioner(district, name="まだ先", start=today - dt.timedelta(days=10), term_end=today + dt.timedelta(days=400))
+    make_commissioner(district, name="終了", start=today - dt.timedelta(days=1200), term_end=today - dt.timedelta(days=1))
+
+    assert list(Commissioner.objects.term_ending_within(90)) == [soon]
+
+
+def test_the_admin_roster_warns_of_terms_ending_and_filters_them(client, staff):
+    district = make_district()
+    today = timezone.localdate()
+    make_commissioner(district, name="（架空）もうすぐ 終子", start=today - dt.timedelta(days=1000), term_end=today + dt.timedelta(days=30))
+    make_commissioner(district, name="（架空）まだ 先男")
+    client.force_login(staff)
+    url = reverse("admin:volunteers_commissioner_changelist")
+
+    html = client.get(url).content.decode()
+    assert "1人の任期が90日以内に終わります" in html
+    assert "あと30日で任期終了" in html
+    filtered = client.get(url, {"term": "soon"}).content.decode()
+    assert "もうすぐ 終子" in filtered and "まだ 先男" not in filtered
+
+
+def test_a_resident_cannot_open_the_roster(client, resident):
+    make_commissioner(make_district())
+    client.force_login(resident)
+
+    response = client.get(reverse("admin:volunteers_commissioner_changelist"))
+
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_partner_organizations_are_recorded(organization):
+    commissioner = make_commissioner(make_district())
+    commissioner.partner_organizations.add(organization)
+
+    assert list(commissioner.partner_organizations.all()) == [organization]
+
+
+# --- privacy: no commissioner name or phone on any public page ----------------------------------
+
+def public_urls(profile, seminar, session, district, resource):
+    urls = [
+        reverse("volunteers:index"),
+        reverse("volunteers:association_list"),
+        reverse("volunteers:association_list") + "?address=豊玉北5丁目",
+        reverse("volunteers:association_detail", args=[profile.pk]),
+        reverse("volunteers:association_inquiry_sent", args=[profile.pk]),
+        reverse("volunteers:newcomer"),
+        reverse("volunteers:newcomer") + "?address=練馬区豊玉北５－１",
+        FINDER,
+        FINDER + "?address=豊玉北5丁目",
+        CONTACT,
+        CONTACT + f"?district={district.pk}",
+        reverse("volunteers:commissioner_contact_sent"),
+        reverse("volunteers:collaborators"),
+        reverse("volunteers:area_list"),
+        reverse("volunteers:npo_support"),
+        reverse("volunteers:npo_seminar_detail", args=[seminar.pk]),
+        reverse("volunteers:npo_groups"),
+        reverse("community:session_detail", args=[session.pk]),
+        reverse("community:organization_detail", args=[profile.organization_id]),
+        reverse("home"),
+    ]
+    urls += [reverse("volunteers:area_detail", args=[area.slug]) for area in Area.objects.all()]
+    return urls
+
+
+def test_no_commissioner_name_or_phone_reaches_any_public_page(client, resident):
+    """Load the demo (fictional roster for all 202 町丁目) and crawl every public page, anonymous and logged in."""
+    from community import demo as community_demo
+    from volunteers import demo_associations
+    from volunteers.models import AssociationProfile, NpoSeminar, Resource
+
+    community_demo.load()
+    demo_associations.load()
+    district = CommissionerDistrict.objects.for_chome(chome("豊玉北", 5)).get()
+    make_commissioner(district)
+    secrets = set(Commissioner.objects.values_list("full_name", flat=True)) | set(
+        Commissioner.objects.exclude(phone="").values_list("phone", flat=True)
+    )
+    secrets |= {name.replace("（架空）", "") for name in secrets}
+    seminar = NpoSeminar.objects.published().first()
+    urls = public_urls(
+        AssociationProfile.objects.published().covering(chome("豊玉北", 5)).first(),
+        seminar,
+        seminar.sessions.first(),
+        district,
+        Resource.objects.first(),
+    )
+    assert len(secrets) > 100
+
+    for who in (None, resident):
+        if who:
+            client.force_login(who)
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            html = response.content.decode()
+            leaked = [secret for secret in secrets if secret in html]
+            assert not leaked, f"{url} shows {leaked[:3]}"
+
+
+def test_every_chome_has_a_district_in_the_demo():
+    from community import demo as community_demo
+    from volunteers import demo_associations
+
+    community_demo.load()
+    demo_associations.load()
+
+    assert Chome.objects.count() == 202
+    assert DistrictChome.objects.count() == 202
+    assert not Commissioner.objects.filter(is_fictional=False).exists()
+    assert not CommissionerDistrict.objects.filter(commissioners=None).exists()
