@@ -15,10 +15,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# Translations, migrations and demo data in one Django process; each step skips what is already in place.
 setup: $(STAMP)
-	$(BIN)/python manage.py compile_catalogs -v 0
-	$(BIN)/python manage.py migrate --noinput -v 0
-	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py setup_portal
 
 run: setup
 	@echo "ねりま地域福祉ポータル: http://127.0.0.1:$(PORT)/"
