@@ -2,7 +2,17 @@
 
 from django.utils import timezone
 
-from community.models import Area, Chome, Membership, Organization, Place, PublicationStatus, Town, User
+from community.models import (
+    Area,
+    Chome,
+    Listing,
+    Membership,
+    Organization,
+    Place,
+    PublicationStatus,
+    Town,
+    User,
+)
 
 DEMO_PASSWORD = "nerima-demo-2026"
 
@@ -60,6 +70,45 @@ PLACES = [
     ("リズモ大泉学園 会議室", "りずもおおいずみがくえん", "東京都練馬区東大泉1丁目", "東大泉", 1, "大泉学園", 2, True, True, True),
     ("タリーズコーヒー 大泉学園店", "たりーずこーひー おおいずみがくえんてん", "東京都練馬区東大泉2丁目", "東大泉", 2, "大泉学園", 1, True, False, False),
     ("大泉学園町地区区民館", "おおいずみがくえんちょうちくくみんかん", "東京都練馬区大泉学園町5丁目", "大泉学園町", 5, "大泉学園", 15, True, False, True),
+]
+
+
+# Applications that give the admin work: (name, reading, kind, area slug, status, staff's reason when returned).
+APPLICATIONS = [
+    ("高松みどりの会（デモ）", "たかまつみどりのかい", "volunteer", "hikarigaoka", PublicationStatus.PENDING, ""),
+    ("石神井こども食堂ネット（デモ）", "しゃくじいこどもしょくどうねっと", "npo", "shakujii", PublicationStatus.PENDING, ""),
+    (
+        "大泉なかよし体操クラブ（デモ）",
+        "おおいずみなかよしたいそうくらぶ",
+        "volunteer",
+        "oizumi",
+        PublicationStatus.RETURNED,
+        "活動の場所と頻度を紹介文に書いてください。また、公開する電話番号が個人の携帯電話のようです。団体の連絡先に変えてください。",
+    ),
+]
+# Their representative (one login for all three, so the demo shows 承認待ち and 差戻し in マイ団体).
+APPLICANT = ("applicant@demo.nerima.example.jp", "申請 五月")
+
+# Which organization registered which place (so マイ団体 shows places to edit).
+PLACE_OWNERS = {
+    "北町地域集会所": "北町はるのひ地域包括支援センター",
+    "光が丘区民センター": "光が丘パークタウン大通り中央3号棟団地自治会",
+    "田柄地域集会所": "むつみ台団地自治会",
+    "石神井公園区民交流センター": "NPO法人 ねりま見守りネット（デモ）",
+    "上石神井北地域集会所": "住民たすけあい ふろしき",
+    "リズモ大泉学園 会議室": "大泉おちゃのみボランティアの会（デモ）",
+    "タリーズコーヒー 大泉学園店": "タリーズコーヒージャパン（大泉学園店）",
+    "桜台地区区民館": "さくらだい保育園（デモ）",
+    "Coconeri 区民協働交流センター": "練馬区立区民協働交流センター",
+}
+
+# Listings waiting for review: (organization, title, reading, summary, status, staff's reason when returned).
+REVIEW_LISTINGS = [
+    ("NPO法人 ねりま見守りネット（デモ）", "見守りボランティア入門講座（デモ）", "みまもりぼらんてぃあにゅうもんこうざ",
+     "ひとり暮らしの高齢者を見守るときの声のかけ方を学びます。", PublicationStatus.PENDING, ""),
+    ("豊玉北五丁目町会（デモ）", "町会の防災訓練（デモ）", "ちょうかいのぼうさいくんれん",
+     "消火器の使い方と避難経路の確認をします。", PublicationStatus.RETURNED,
+     "開催場所と集合時間を内容に書き加えてください。"),
 ]
 
 
@@ -121,4 +170,41 @@ def load() -> None:
                 "has_elevator": elevator,
                 "has_accessible_toilet": toilet,
             },
+        )
+
+    _load_review_work(areas)
+
+
+def _load_review_work(areas) -> None:
+    """Places owned by organizations, and applications and listings waiting for staff (承認待ち, 差戻し)."""
+    for place_name, org_name in PLACE_OWNERS.items():
+        Place.objects.filter(name=place_name, organization__isnull=True).update(
+            organization=Organization.objects.filter(name=org_name).first()
+        )
+    applicant = demo_user(*APPLICANT)
+    for name, kana, kind, area, status, reason in APPLICATIONS:
+        organization, _created = Organization.objects.get_or_create(
+            name=name,
+            defaults={
+                "name_kana": kana,
+                "kind": kind,
+                "area": areas[area],
+                "status": status,
+                "review_note": reason,
+                "is_fictional": True,
+                "contact_phone": "090-0000-0000" if reason else "",
+                "description": f"{name}の登録申請です（架空のデモデータ）。",
+            },
+        )
+        Membership.objects.get_or_create(
+            user=applicant, organization=organization, defaults={"role": Membership.Role.REPRESENTATIVE}
+        )
+    for org_name, title, kana, summary, status, reason in REVIEW_LISTINGS:
+        organization = Organization.objects.filter(name=org_name).first()
+        if organization is None:
+            continue
+        Listing.objects.get_or_create(
+            organization=organization,
+            title=title,
+            defaults={"title_kana": kana, "summary": summary, "status": status, "review_note": reason},
         )
