@@ -1,0 +1,84 @@
+"""Expert consultation bookings (capacity 1, one group per slot), the public pages and the demo loader."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.urls import reverse
+
+from community.models import SignUp
+from projects.models import Application, Call, ConsultationBooking, ExpertConsultation, ShowcaseProject
+from projects.services.consultations import consultation_book
+from tests.conftest import make_session
+
+
+@pytest.fixture
+def slot(other_organization):
+    listing = ExpertConsultation.objects.create(
+        organization=other_organization, title="経営相談", title_kana="けいえいそうだん", expert_name="専門 家",
+        expertise="会計")
+    return make_session(listing, capacity=1)
+
+
+def test_a_group_books_a_slot_from_its_page(client, org_member, organization, slot):
+    client.force_login(org_member)
+    page = client.get(reverse("projects:consultation_list", args=[organization.pk])).content.decode()
+    assert "専門 家" in page
+    response = client.post(reverse("projects:consultation_book", args=[organization.pk, slot.pk]), {"topic": "会計"})
+    assert response.status_code == 302
+    booking = ConsultationBooking.objects.get()
+    assert booking.organization == organization and booking.signup.status == SignUp.Status.CONFIRMED
+
+
+def test_a_taken_slot_is_refused_not_waitlisted(organization, org_member, other_organization, other_org_member, slot):
+    consultation_book(organization=organization, session=slot, user=org_member, topic="会計")
+    with pytest.raises(ValidationError, match="ほかの団体が予約しました"):
+        consultation_book(organization=other_organization, session=slot, user=other_org_member, topic="広報")
+    assert SignUp.objects.filter(session=slot).count() == 1
+
+
+def test_a_booking_needs_a_topic(client, org_member, organization, slot):
+    client.force_login(org_member)
+    response = client.post(reverse("projects:consultation_book", args=[organization.pk, slot.pk]), {"topic": ""})
+    assert response.status_code == 400 and "相談したいことを入力してください。" in response.content.decode()
+
+
+def test_cancelling_frees_the_slot(client, org_member, organization, slot):
+    booking = consultation_book(organization=organization, session=slot, user=org_member, topic="会計")
+    client.force_login(org_member)
+    client.post(reverse("projects:consultation_cancel", args=[organization.pk, booking.pk]))
+    assert slot.seats_left() == 1
+
+
+def test_the_public_pages_show_the_call_categories_and_ceilings(client, call):
+    page = client.get(reverse("projects:index")).content.decode()
+    assert "やさしいまちづくり（地域福祉・福祉のまちづくり）" in page and "300,000円" in page
+    page = client.get(reverse("projects:call_detail", args=[call.fiscal_year])).content.decode()
+    assert "ステップアップ" in page and "600,000円" in page
+
+
+def test_a_preparing_call_is_not_public(client):
+    from tests.projects.conftest import make_call
+
+    make_call(2030, status=Call.Status.PREPARING)
+    assert client.get(reverse("projects:call_detail", args=[2030])).status_code == 404
+
+
+def test_the_demo_loads_twice_without_changes_and_covers_every_status(settings, tmp_path):
+    call_command("load_demo")
+    counts = (Application.objects.count(), ShowcaseProject.objects.count(), Call.objects.count())
+    call_command("load_demo")
+    assert (Application.objects.count(), ShowcaseProject.objects.count(), Call.objects.count()) == counts
+    assert set(Application.objects.values_list("status", flat=True)) == set(Application.Status.values)
+    current = Call.objects.get(fiscal_year=2026)
+    assert current.is_accepting() and current.era_label == "令和8年度"
+    draft = Application.objects.get(organization__name="NPO法人 ねりま見守りネット（デモ）")
+    assert draft.status == Application.Status.DRAFT
+    estimated = ShowcaseProject.objects.filter(year_is_estimated=True)
+    assert estimated.count() == 5 and all(p.photo for p in estimated)
+
+
+def test_the_showcase_says_when_a_year_is_estimated(client, organization):
+    project = ShowcaseProject.objects.create(title="ワインづくり", organization=organization, fiscal_year=2018,
+                                             year_is_estimated=True, summary="練馬産ブドウ")
+    assert "年度は推定" in client.get(reverse("projects:showcase_list")).content.decode()
+    assert "年度は推定" in client.get(project.get_absolute_url()).content.decode()
