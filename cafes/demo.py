@@ -9,9 +9,9 @@ import datetime as dt
 from django.utils import timezone
 
 from cafes.models import Activity, CareCafe, ChildcareLecture, KidsCafe
-from cafes.services import HORIZON_DAYS, schedule_generate_sessions
 from community.demo import chome, demo_user
 from community.models import Organization, Place, PublicationStatus, RecurringSchedule
+from community.services.schedules import schedule_generate_sessions
 from community.services.signups import signup_create
 
 VALID_FROM = dt.date(2025, 4, 1)
@@ -223,7 +223,6 @@ def _time(text: str) -> dt.time:
 
 
 def _schedules(listing, rows) -> None:
-    until = timezone.localdate() + dt.timedelta(days=HORIZON_DAYS)
     for weekday, weeks, start, end, place_name, capacity, signup in rows:
         schedule, _ = RecurringSchedule.objects.get_or_create(
             listing=listing, weekday=weekday, weeks_of_month=weeks, start_time=_time(start),
@@ -232,7 +231,7 @@ def _schedules(listing, rows) -> None:
                 "place": Place.objects.get(name=place_name) if place_name else None, "fee_text": listing.fee_text,
             },
         )
-        schedule_generate_sessions(schedule=schedule, until=until)
+        schedule_generate_sessions(schedule=schedule)  # the next three months, idempotent by date
 
 
 def _listing(model, row, **fields):

@@ -1,14 +1,9 @@
 """Writes for cafés: save a café or lecture from マイ団体, submit it for review, add and stop schedules."""
 
-import datetime as dt
-
 from django.db import transaction
-from django.utils import timezone
 
 from community.models import Listing, RecurringSchedule, Session
-from community.services import moderation
-
-HORIZON_DAYS = 92  # sessions are generated about three months ahead
+from community.services import moderation, schedules
 
 
 @transaction.atomic
@@ -28,30 +23,6 @@ def cafe_submit(*, listing: Listing) -> None:
     moderation.publishable_submit(obj=listing)
 
 
-def schedule_generate_sessions(*, schedule: RecurringSchedule, until: dt.date) -> list[Session]:
-    """Create the missing sessions of the schedule from today to `until` (idempotent by date)."""
-    existing = {
-        timezone.localtime(start).date()
-        for start in Session.objects.filter(schedule=schedule).values_list("starts_at", flat=True)
-    }
-    zone = timezone.get_default_timezone()
-    sessions = [
-        Session(
-            listing_id=schedule.listing_id,
-            schedule=schedule,
-            starts_at=dt.datetime.combine(day, schedule.start_time, tzinfo=zone),
-            ends_at=dt.datetime.combine(day, schedule.end_time, tzinfo=zone),
-            place_id=schedule.place_id,
-            capacity=schedule.capacity,
-            signup_required=schedule.signup_required,
-            fee_text=schedule.fee_text,
-        )
-        for day in schedule.occurrences(timezone.localdate(), until)
-        if day not in existing
-    ]
-    return Session.objects.bulk_create(sessions)
-
-
 @transaction.atomic
 def schedule_add(*, listing: Listing, form) -> tuple[RecurringSchedule, list[Session]]:
     """Save a recurring schedule for the listing and generate its sessions for the next three months."""
@@ -59,15 +30,10 @@ def schedule_add(*, listing: Listing, form) -> tuple[RecurringSchedule, list[Ses
     schedule.listing = listing
     schedule.full_clean()
     schedule.save()
-    until = timezone.localdate() + dt.timedelta(days=HORIZON_DAYS)
-    return schedule, schedule_generate_sessions(schedule=schedule, until=until)
+    # The kernel generates about three months ahead, skipping holidays (if asked) and 年末年始.
+    return schedule, schedules.schedule_generate_sessions(schedule=schedule)
 
 
-@transaction.atomic
 def schedule_remove(*, schedule: RecurringSchedule) -> int:
     """Stop a schedule: its future sessions without sign-ups go; those with sign-ups stay for the organizer."""
-    removed, _ = Session.objects.filter(
-        schedule=schedule, starts_at__gte=timezone.now(), signups__isnull=True
-    ).delete()
-    schedule.delete()
-    return removed
+    return schedules.schedule_stop(schedule=schedule)
