@@ -136,3 +136,35 @@ def test_new_visitor_signs_up_verifies_logs_in_and_edits_profile(
     assert user.chome == Chome.objects.get(town__name="豊玉北", number=5)
     assert "en" in user.languages
     assert "disaster" in user.interests
+
+
+def test_account_pages_are_axe_clean(page, live_server, assert_accessible, login, resident):
+    page.goto(live_server.url + "/accounts/password/reset/")
+    assert_accessible(page)
+    page.get_by_label("メールアドレス").fill(resident.email)
+    page.get_by_role("button", name="再設定のメールを送る").click()
+    assert page.locator("h1").inner_text() == "再設定のメールを送りました"
+    assert_accessible(page)
+    link = re.search(r"https?://\S+/accounts/password/reset/key/\S+/", mail.outbox[0].body).group(0)
+    page.goto(link)
+    assert page.locator("h1").inner_text() == "新しいパスワードの設定"
+    assert_accessible(page)
+
+    login(page, resident.email)
+    page.wait_for_url(re.compile(r"/mypage/$"))
+    for path, heading in [
+        ("/accounts/email/", "メールアドレスの設定"),
+        ("/accounts/password/change/", "パスワードの変更"),
+        ("/accounts/logout/", "ログアウト"),
+    ]:
+        page.goto(live_server.url + path)
+        assert page.locator("h1").inner_text() == heading
+        assert_accessible(page)
+    # A wrong current password is explained next to its field.
+    page.goto(live_server.url + "/accounts/password/change/")
+    page.get_by_label("現在のパスワード").fill("not-my-password")
+    page.locator("#id_password1").fill("sakura-tsutsuji-2027")
+    page.locator("#id_password2").fill("sakura-tsutsuji-2027")
+    page.get_by_role("button", name="パスワードを変更する").click()
+    assert page.locator("#id_oldpassword_error").is_visible()
+    assert_accessible(page)
