@@ -20,6 +20,7 @@ class ConsultationDeskForm(forms.ModelForm):
         label=_("相談できること"), choices=Topic.choices, widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("相談できることを一つ以上選んでください。")},
     )
+    website = forms.URLField(label=_("ウェブサイト"), required=False, assume_scheme="https")
     languages = forms.MultipleChoiceField(
         label=_("日本語以外に相談できる言語"), choices=OTHER_LANGUAGES, widget=forms.CheckboxSelectMultiple,
         required=False,
