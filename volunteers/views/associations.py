@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import access
+from community.models import Membership
 from volunteers import queries
 from volunteers import services_associations as services
 from volunteers.forms_associations import AddressLookupForm, AssociationSearchForm, JoinInquiryForm
@@ -61,10 +62,15 @@ def association_detail(request, pk, form=None):
         if request.user.is_authenticated:
             initial = {"name": request.user.full_name, "email": request.user.email}
         form = JoinInquiryForm(initial=initial)
+    # Members of the association get a shortcut to its inquiries (マイ団体).
+    is_member = (
+        request.user.is_authenticated
+        and Membership.objects.filter(user=request.user, organization=profile.organization_id).exists()
+    )
     return render(
         request,
         "volunteers/association_detail.html",
-        {"profile": profile, "organization": profile.organization, "form": form},
+        {"profile": profile, "organization": profile.organization, "form": form, "is_member": is_member},
         status=400 if form.is_bound else 200,
     )
 
