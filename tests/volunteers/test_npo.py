@@ -95,7 +95,7 @@ def test_the_support_page_has_a_fixed_query_budget(client, django_assert_max_num
     )
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"INSERT INTO {NpoSeminar._meta.db_table} (listing_ptr_id, topic) VALUES (%s, '')", [(p.pk,) for p in parents]
+            "INSERT INTO volunteers_nposeminar (listing_ptr_id, topic) VALUES (%s, '')", [(p.pk,) for p in parents]
         )
     seminars = list(NpoSeminar.objects.filter(pk__in=[p.pk for p in parents[:5]]))
     for seminar in seminars:
