@@ -1,0 +1,169 @@
+"""Pages of 外国人の方へ: content, language, fallbacks, permissions and query budgets."""
+
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+
+from community.models import PublicationStatus
+from international.models import ExchangeEvent, JapaneseClass, LandingSection
+from tests.conftest import make_place, make_session
+from tests.international.conftest import bulk_create_listings, make_class, make_desk, make_event, translate
+
+pytestmark = pytest.mark.django_db
+
+
+def html_lang(response) -> str:
+    return re.search(r'<html lang="([^"]+)"', response.content.decode()).group(1)
+
+
+def in_language(client, code):
+    client.cookies["django_language"] = code
+    return client
+
+
+@pytest.mark.parametrize(
+    ("code", "heading"),
+    [
+        ("ja", "外国人の方へ"),
+        ("en", "For foreign residents"),
+        ("zh-hans", "致外国居民"),
+        ("ko", "외국인 주민 여러분께"),
+        ("tl", "Para sa mga dayuhang residente"),
+    ],
+)
+def test_landing_page_speaks_each_language(client, code, heading):
+    LandingSection.objects.create(slug="welcome", heading_ja="ようこそ", body_ja="本文", heading_en="Welcome")
+    response = in_language(client, code).get(reverse("international:index"))
+    assert response.status_code == 200
+    assert html_lang(response) == code
+    assert f"<h1>{heading}</h1>" in response.content.decode()
+
+
+def test_missing_translation_shows_the_japanese_marked_and_noted(client, organization):
+    japanese_class = make_class(organization, title="ひかり日本語教室", description="毎週土曜に開きます。")
+    translate(japanese_class, title_en="Hikari Japanese Class")
+    page = in_language(client, "en").get(japanese_class.get_absolute_url()).content.decode()
+    assert "<h1>Hikari Japanese Class</h1>" in page
+    assert '<div lang="ja"><p>毎週土曜に開きます。</p></div>' in page
+    assert "This content is only available in Japanese" in page
+
+
+def test_fully_translated_class_has_no_japanese_only_note(client, organization):
+    japanese_class = make_class(organization, title="ひかり日本語教室", description="毎週土曜に開きます。")
+    translate(japanese_class, title_tl="Klase ng Hapon", description_tl="Bukas tuwing Sabado.")
+    page = in_language(client, "tl").get(japanese_class.get_absolute_url()).content.decode()
+    assert "<h1>Klase ng Hapon</h1>" in page
+    assert "Bukas tuwing Sabado." in page
+    assert "notice--ja-only" not in page
+
+
+def test_class_detail_lists_upcoming_sessions_linking_to_sign_up(client, organization):
+    japanese_class = make_class(organization)
+    session = make_session(japanese_class, days=5)
+    make_session(japanese_class, days=-3)
+    page = client.get(japanese_class.get_absolute_url()).content.decode()
+    assert reverse("community:session_detail", args=[session.pk]) in page
+    assert page.count('class="list__item"') == 1
+
+
+def test_unpublished_class_and_event_are_not_found(client, organization):
+    draft = make_class(organization, status=PublicationStatus.DRAFT)
+    pending = make_event(organization, status=PublicationStatus.PENDING)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(pending.get_absolute_url()).status_code == 404
+
+
+def test_inactive_desk_is_not_found(client):
+    desk = make_desk(is_active=False)
+    assert client.get(desk.get_absolute_url()).status_code == 404
+
+
+def test_desk_page_shows_which_language_on_which_day(client):
+    desk = make_desk()
+    page = client.get(desk.get_absolute_url()).content.decode()
+    assert '<th scope="row">タガログ語 <span lang="tl">（Tagalog）</span></th>' in page
+    assert re.search(r"タガログ語.*?</th>\s*<td>月曜</td>", page, re.S)
+    assert re.search(r"韓国語.*?</th>\s*<td>金曜</td>", page, re.S)
+    assert "子育て支援、社会保障、生活全般" in page
+
+
+def test_finder_filters_by_children_weekday_area_and_level(client, organization):
+    place = make_place("光が丘の会場", town="光が丘", number=2)
+    wanted = make_class(organization, title="こども教室", learners="children", level="intro", place=place)
+    session = make_session(wanted, days=2)
+    make_session(make_class(organization, title="大人の教室", learners="adults", level="intro", place=place), days=2)
+    weekday = session.starts_at.astimezone(ZoneInfo("Asia/Tokyo")).weekday()
+    response = client.get(
+        reverse("international:class_list"),
+        {"learners": "children", "weekday": weekday, "area": place.chome.town.area_id, "level": "intro"},
+    )
+    assert [c.pk for c in response.context["classes"]] == [wanted.pk]
+    assert 'value="children" selected' in response.content.decode()
+
+
+def test_finder_with_a_bad_choice_shows_an_error_and_keeps_the_form(client, organization):
+    make_class(organization)
+    response = client.get(reverse("international:class_list"), {"level": "nonsense"})
+    assert response.status_code == 200
+    assert 'class="errorlist"' in response.content.decode()
+
+
+def test_event_list_invites_japanese_and_foreign_residents(client, organization):
+    event = make_event(organization, title="ワールドフェスティバル")
+    make_session(event, days=30)
+    page = client.get(reverse("international:event_list")).content.decode()
+    assert "日本人の方も、外国人の方も" in page
+    assert "ワールドフェスティバル" in page
+
+
+def _many_classes(organization, count):
+    bulk_create_listings(JapaneseClass, organization, count, place=make_place(), level="beginner", learners="children")
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+def test_class_list_query_budget(client, organization, django_assert_max_num_queries, count):
+    _many_classes(organization, count)
+    # 1 count for the paginator + 1 page of classes with place, area, organization, translation and
+    # next session (a subquery) joined + 1 areas for the filter form
+    with django_assert_max_num_queries(3):
+        response = client.get(reverse("international:class_list"), {"learners": "children"})
+    assert len(response.context["classes"]) == min(count, 20)
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+def test_landing_query_budget(client, organization, django_assert_max_num_queries, count):
+    _many_classes(organization, count)
+    make_desk()
+    # landing sections + children's classes + adults' classes + desks + desk language days + events
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("international:index"))
+    assert response.status_code == 200
+
+
+def test_detail_pages_query_budgets(client, organization, django_assert_max_num_queries):
+    japanese_class = make_class(organization, place=make_place())
+    event = make_event(organization)
+    for days in range(1, 11):
+        make_session(japanese_class, days=days)
+        make_session(event, days=days)
+    desk = make_desk()
+    # class (joined) + upcoming sessions with their places + schedules
+    with django_assert_max_num_queries(3):
+        client.get(japanese_class.get_absolute_url())
+    # event (joined) + upcoming sessions with their places
+    with django_assert_max_num_queries(2):
+        client.get(event.get_absolute_url())
+    # desk (joined) + language days
+    with django_assert_max_num_queries(2):
+        client.get(desk.get_absolute_url())
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+def test_event_list_query_budget(client, organization, django_assert_max_num_queries, count):
+    bulk_create_listings(ExchangeEvent, organization, count, category="lecture")
+    # 1 count + 1 page of events with place, translation and next session joined
+    with django_assert_max_num_queries(2):
+        response = client.get(reverse("international:event_list"))
+    assert len(response.context["events"]) == min(count, 20)
