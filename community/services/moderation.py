@@ -5,10 +5,38 @@ Works on anything Publishable (Organization, Listing and its subclasses); histor
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.models import PublicationStatus
+from community.models import Membership, Organization, PublicationStatus
+
+
+def _tell_representatives(*, obj, event: str) -> None:
+    """Mail the organization's 代表者 (after commit) that staff approved or returned their item."""
+    from community.mails import absolute_url, send_templated_mail
+
+    organization = obj if isinstance(obj, Organization) else obj.organization
+    manage_url = absolute_url(
+        reverse("community:organization_dashboard", args=[organization.pk])
+        if obj is organization
+        else obj.get_manage_url()
+    )
+    recipients = list(
+        Membership.objects.representatives().filter(organization=organization).select_related("user")
+    )
+    context = {"obj": obj, "organization": organization, "is_organization": obj is organization, "manage_url": manage_url}
+
+    def send():
+        for membership in recipients:
+            send_templated_mail(
+                template=f"community/mail/moderation_{event}",
+                to=membership.user.email,
+                language=membership.user.preferred_language,
+                context=context,
+            )
+
+    transaction.on_commit(send)
 
 
 def publishable_submit(*, obj) -> None:
@@ -28,8 +56,11 @@ def publishable_approve(*, obj) -> None:
         )
     obj.status = PublicationStatus.PUBLISHED
     obj.review_note = ""
+    first_time = obj.published_at is None
     obj.published_at = obj.published_at or timezone.now()
     obj.save(update_fields=["status", "review_note", "published_at", "updated_at"])
+    if first_time:
+        _tell_representatives(obj=obj, event="approved")
 
 
 @transaction.atomic
@@ -40,6 +71,7 @@ def publishable_return(*, obj, reason: str) -> None:
     obj.status = PublicationStatus.RETURNED
     obj.review_note = reason.strip()
     obj.save(update_fields=["status", "review_note", "updated_at"])
+    _tell_representatives(obj=obj, event="returned")
 
 
 @transaction.atomic

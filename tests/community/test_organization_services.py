@@ -121,3 +121,22 @@ def test_the_last_representative_cannot_be_removed_or_step_down(organization, or
     second = Membership.objects.create(organization=organization, user=make_user("b@example.jp"), role="representative")
     services.membership_remove(membership=only)
     assert list(organization.memberships.all()) == [second]
+
+
+def test_representatives_are_mailed_the_reason_when_returned_and_when_approved(django_capture_on_commit_callbacks):
+    org = make_organization("申請中の会", status=PublicationStatus.PENDING)
+    rep = make_user("rep@example.jp")
+    Membership.objects.create(organization=org, user=rep, role="representative")
+    Membership.objects.create(organization=org, user=make_user("ed@example.jp"), role="editor")
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.publishable_return(obj=org, reason="紹介文が空です")
+    assert [m.to for m in mail.outbox] == [["rep@example.jp"]]
+    assert "差戻し" in mail.outbox[0].subject and "紹介文が空です" in mail.outbox[0].body
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.publishable_approve(obj=org)
+    assert "承認されました" in mail.outbox[1].subject
+    listing = make_listing(org, status=PublicationStatus.PENDING)
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.publishable_approve(obj=listing)
+    assert "公開されました" in mail.outbox[2].subject
+    assert listing.get_manage_url() in mail.outbox[2].body
