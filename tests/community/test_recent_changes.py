@@ -84,3 +84,11 @@ def test_the_recent_changes_query_budget_holds(client, django_assert_max_num_que
         response = client.get(reverse(URL))
     assert response.status_code == 200
     assert Place.history.filter(name="新会館").exists()
+
+
+def test_the_admin_index_links_to_recent_changes_for_both_staff_groups(client, staff, coordinator):
+    for user in (staff, coordinator):
+        client.force_login(user)
+        body = client.get(reverse("admin:index")).content.decode()
+        assert reverse(URL) in body and "最近の変更" in body
+        assert client.get(reverse(URL)).status_code == 200
