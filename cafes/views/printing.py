@@ -15,7 +15,9 @@ MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 def _month(value: str | None) -> dt.date:
     if not value:
-        return timezone.localdate().replace(day=1)
+        # In the last week of a month the sheet people want to put up is next month's.
+        today = timezone.localdate()
+        return (today + dt.timedelta(days=7)).replace(day=1)
     match = MONTH.match(value)
     if not match or not 1 <= int(match[2]) <= 12:
         raise Http404

@@ -206,3 +206,12 @@ def test_print_sheet_query_budget(client, organization, django_assert_max_num_qu
 
     assert response.status_code == 200
     assert CareCafe.objects.count() == 200
+
+
+def test_print_sheet_defaults_to_this_month_or_next_in_the_last_week(client, monkeypatch):
+    from django.utils import timezone as tz
+
+    monkeypatch.setattr(tz, "localdate", lambda: dt.date(2026, 5, 10))
+    assert client.get(reverse("cafes:print_month", args=["oizumi"])).context["month"] == dt.date(2026, 5, 1)
+    monkeypatch.setattr(tz, "localdate", lambda: dt.date(2026, 5, 27))
+    assert client.get(reverse("cafes:print_month", args=["oizumi"])).context["month"] == dt.date(2026, 6, 1)
