@@ -3,7 +3,7 @@
 from community import demo as community_demo
 from volunteers import demo_college
 from volunteers.matching import ProfileFacts, matching_openings
-from volunteers.models import ClassAttendance, CollegeApplication, Cohort, Opening, VolunteerProfile
+from volunteers.models import ClassAttendance, Cohort, CollegeApplication, Opening, VolunteerProfile
 
 
 def _counts():
