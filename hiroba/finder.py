@@ -96,7 +96,7 @@ def _ways_reason(ways_offered: set[str], question: Question) -> str | None:
     common = [ContactWay(w).label for w in ContactWay.values if w in ways_offered and w in question.ways]
     if not common:
         return None
-    return _("%(ways)sで相談できます。") % {"ways": "・".join(str(label) for label in common)}
+    return _("ご希望の話し方（%(ways)s）で相談できます。") % {"ways": "・".join(str(label) for label in common)}
 
 
 def plaza_answers(question: Question) -> list[Answer]:
