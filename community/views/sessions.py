@@ -13,6 +13,7 @@ from community import access
 from community.forms import SignUpForm
 from community.mails import absolute_url
 from community.models import Organization, Session, SignUp
+from community.models.listings import specific_listings
 from community.services import signups as signup_services
 
 
@@ -31,10 +32,14 @@ def mypage(request):
 
 
 def organization_detail(request, pk):
+    """A public organization page: who they are, how to reach them, and what they run (each kind's own page)."""
     organization = get_object_or_404(Organization.objects.published().select_related("area"), pk=pk)
-    listings = organization.listings.published().with_place().by_reading()
+    listings = specific_listings(organization.listings.published().with_place().by_reading()[:100])
+    places = organization.places.with_area()
     return render(
-        request, "community/organization_detail.html", {"organization": organization, "listings": listings}
+        request,
+        "community/organization_detail.html",
+        {"organization": organization, "listings": listings, "places": places},
     )
 
 

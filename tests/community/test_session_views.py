@@ -109,3 +109,26 @@ def test_the_session_page_has_a_fixed_query_budget(client, resident, session, dj
     # the base template's membership check.
     with django_assert_max_num_queries(8):
         assert client.get(reverse("community:session_detail", args=[session.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+def test_the_public_organization_page_has_a_fixed_query_budget(client, organization, place, django_assert_max_num_queries, count):
+    from community.models import Listing
+
+    Listing.objects.bulk_create(
+        [Listing(organization=organization, kind="community.listing", title=f"活動{i}", title_kana=f"かつどう{i}",
+                 place=place, status=PublicationStatus.PUBLISHED) for i in range(count)]
+    )
+    place.organization = organization
+    place.save()
+    # the organization, its listings (capped at 100) with places, one query per listing kind, its places.
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("community:organization_detail", args=[organization.pk]))
+    assert response.status_code == 200 and "活動0" in response.content.decode()
+
+
+def test_an_unapproved_organization_has_no_public_page(client):
+    from tests.conftest import make_organization
+
+    pending = make_organization("審査中の会", status=PublicationStatus.PENDING)
+    assert client.get(reverse("community:organization_detail", args=[pending.pk])).status_code == 404
