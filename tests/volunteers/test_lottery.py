@@ -132,3 +132,19 @@ def test_cohort_draw_draws_every_field_with_its_own_seed(organization):
     assert welfare.lottery_seed is not None and farm.lottery_seed is None
     assert welfare.applications.filter(status=Status.ENROLLED).count() == 1
     assert farm.applications.filter(status=Status.ENROLLED).count() == 2
+
+
+def test_staff_run_the_lottery_from_the_admin_and_the_seed_is_shown(course, staff, client):
+    from django.urls import reverse
+
+    _apply(course, 5)
+    client.force_login(staff)
+    response = client.post(
+        reverse("admin:volunteers_collegecourse_changelist"),
+        {"action": "draw_courses", "_selected_action": [course.pk]},
+        follow=True,
+    )
+    course.refresh_from_db()
+    assert course.lottery_seed is not None
+    assert str(course.lottery_seed) in response.content.decode()
+    assert course.applications.filter(status=Status.ENROLLED).count() == 3
