@@ -43,7 +43,7 @@ def test_home_page_is_translated_from_the_compiled_catalog(client, code, expecte
 def test_tagalog_login_page_uses_our_allauth_translations(client):
     _response, page = page_in(client, "tl", reverse("account_login"))
     assert '<html lang="tl"' in page
-    assert "Mag-sign in" in page
+    assert "Tandaan ako" in page  # allauth's "Remember Me", from our Tagalog catalog
 
 
 def test_logged_in_resident_gets_the_stored_language(client, resident):
