@@ -1,12 +1,88 @@
 """Writes for 町会・自治会, 民生・児童委員 contacts and 協働推進員 registrations (views and admin call these)."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.models import Organization
-from volunteers.models import CollaboratorRegistration, CommissionerContact, CommissionerDistrict, JoinInquiry
+from community.mails import absolute_url, send_templated_mail
+from community.models import Membership, Organization
+from nerima_portal.staff_groups import WARD_STAFF
+from volunteers.models import (
+    CollaboratorRegistration,
+    CommissionerContact,
+    CommissionerDistrict,
+    CoordinatorAssignment,
+    CoordinatorTeam,
+    JoinInquiry,
+)
+
+# --- who is told ----------------------------------------------------------------------------------
+# Mails carry a name and a link only: the reader logs in to see contact details and messages.
+
+
+def _mail_users(users, *, template: str, context: dict) -> None:
+    """One mail per distinct address, each in the recipient's own language."""
+    seen: set[str] = set()
+    for user in users:
+        address = (user.email or "").lower()
+        if not address or address in seen:
+            continue
+        seen.add(address)
+        send_templated_mail(
+            template=f"volunteers/mail/{template}",
+            to=user.email,
+            language=user.preferred_language,
+            context={**context, "recipient": user},
+        )
+
+
+def association_members(organization_id: int):
+    return [m.user for m in Membership.objects.filter(organization_id=organization_id).select_related("user")]
+
+
+def ward_staff_users():
+    """Active users of the 区職員 group: they receive residents' messages for commissioners."""
+    return list(get_user_model().objects.filter(groups__name=WARD_STAFF, is_active=True).exclude(email="").distinct())
+
+
+def coordinators_for_areas(area_ids) -> list:
+    """The coordinators assigned to the teams of these areas (each once)."""
+    assignments = CoordinatorAssignment.objects.filter(team__area_id__in=list(area_ids), user__is_active=True)
+    return [a.user for a in assignments.select_related("user").order_by("user_id").distinct()]
+
+
+def _send_join_inquiry_mail(inquiry: JoinInquiry) -> None:
+    url = absolute_url(reverse("volunteers:my_inquiries", args=[inquiry.association_id]))
+    _mail_users(
+        association_members(inquiry.association_id),
+        template="join_inquiry_received",
+        context={"inquiry": inquiry, "association": inquiry.association, "url": url},
+    )
+
+
+def _send_commissioner_contact_mail(contact: CommissionerContact) -> None:
+    url = absolute_url(reverse("admin:volunteers_commissionercontact_change", args=[contact.pk]))
+    _mail_users(ward_staff_users(), template="commissioner_contact_received", context={"contact": contact, "url": url})
+
+
+def _send_registration_mail(registration: CollaboratorRegistration, area_ids: list[int]) -> None:
+    url = absolute_url(reverse("admin:volunteers_collaboratorregistration_change", args=[registration.pk]))
+    teams = list(CoordinatorTeam.objects.filter(area_id__in=area_ids).select_related("area"))
+    _mail_users(
+        coordinators_for_areas(area_ids),
+        template="collaborator_registered",
+        context={"registration": registration, "person": registration.user, "teams": teams, "url": url},
+    )
+
+
+def _send_status_mail(registration: CollaboratorRegistration) -> None:
+    url = absolute_url(reverse("volunteers:collaborator_mine"))
+    _mail_users(
+        [registration.user], template="collaborator_status", context={"registration": registration, "url": url}
+    )
 
 
 @transaction.atomic
@@ -36,6 +112,7 @@ def join_inquiry_create(
         raise ValidationError({"email": _("返信先として、メールアドレスか電話番号のどちらかを入力してください。")})
     inquiry.full_clean()
     inquiry.save()
+    transaction.on_commit(lambda: _send_join_inquiry_mail(inquiry))
     return inquiry
 
 
@@ -85,6 +162,7 @@ def commissioner_contact_create(
         raise ValidationError({"phone": _("返信先として、電話番号かメールアドレスのどちらかを入力してください。")})
     contact.full_clean()
     contact.save()
+    transaction.on_commit(lambda: _send_commissioner_contact_mail(contact))
     return contact
 
 
@@ -100,11 +178,15 @@ def registration_submit(
     phone: str = "",
     message: str = "",
 ) -> CollaboratorRegistration:
-    """Create or update the resident's 協働推進員 registration; a withdrawn one starts again as new."""
+    """Create or update the resident's 協働推進員 registration; a withdrawn one starts again as new.
+
+    The coordinators of the chosen areas are mailed when a registration is new (or starts again), not on updates.
+    """
     registration = (
         CollaboratorRegistration.objects.select_for_update().filter(user=user).first()
         or CollaboratorRegistration(user=user)
     )
+    is_new = registration.pk is None or registration.status == CollaboratorRegistration.Status.WITHDRAWN
     registration.interests = list(interests)
     registration.weekdays = list(weekdays)
     registration.times = list(times)
@@ -117,26 +199,40 @@ def registration_submit(
     registration.full_clean()
     registration.save()
     registration.areas.set(areas)
+    if is_new:
+        area_ids = [area.pk for area in areas]
+        transaction.on_commit(lambda: _send_registration_mail(registration, area_ids))
     return registration
 
 
 @transaction.atomic
 def registration_withdraw(*, registration: CollaboratorRegistration) -> CollaboratorRegistration:
-    return registration_set_status(registration=registration, status=CollaboratorRegistration.Status.WITHDRAWN)
+    # The resident withdrew it themselves: no status mail.
+    return registration_set_status(
+        registration=registration, status=CollaboratorRegistration.Status.WITHDRAWN, notify=False
+    )
 
 
 @transaction.atomic
 def registration_set_status(
-    *, registration: CollaboratorRegistration, status: str, note: str | None = None
+    *, registration: CollaboratorRegistration, status: str, note: str | None = None, notify: bool = True
 ) -> CollaboratorRegistration:
-    """The coordinator records contact and status; the first move away from 受付 stamps contacted_at."""
+    """The coordinator records contact and status; the first move away from 受付 stamps contacted_at.
+
+    The resident is mailed once per real change of status (the row lock keeps two saves from both mailing).
+    """
     if status not in CollaboratorRegistration.Status.values:
         raise ValidationError({"status": _("状況の値が正しくありません。")})
+    locked = CollaboratorRegistration.objects.select_for_update().get(pk=registration.pk)
+    registration.status, registration.contacted_at = locked.status, locked.contacted_at
     now = timezone.now()
     fields = ["status", "status_changed_at", "contacted_at"]
     if registration.status != status:
         registration.status = status
         registration.status_changed_at = now
+        if notify:
+            changed = registration
+            transaction.on_commit(lambda: _send_status_mail(changed))
     if status in (CollaboratorRegistration.Status.CONTACTED, CollaboratorRegistration.Status.ACTIVE):
         registration.contacted_at = registration.contacted_at or now
     if note is not None:
