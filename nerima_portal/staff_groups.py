@@ -13,7 +13,21 @@ COORDINATOR = "社協コーディネーター"
 PORTAL_APPS = ["community", "volunteers", "cafes", "hiroba", "projects", "international"]
 COORDINATOR_APPS = ["community", "volunteers", "cafes", "hiroba", "international"]
 # Codenames coordinators never get, even inside their apps (e.g. grant decisions, consultation content).
-COORDINATOR_EXCLUDED_CODENAMES: set[str] = {"view_consultation_content", "decide_application"}
+COORDINATOR_EXCLUDED_CODENAMES: set[str] = {
+    "view_consultation_content",
+    "decide_application",
+    # The 民生・児童委員 roster and residents' messages to commissioners are for 区職員 only.
+    "view_commissioner",
+    "add_commissioner",
+    "change_commissioner",
+    "delete_commissioner",
+    "view_commissionercontact",
+    "add_commissionercontact",
+    "change_commissionercontact",
+    "delete_commissionercontact",
+    # Who looked at or exported residents' sign-ups: 区職員 read it, nobody else.
+    "view_personaldataaccess",
+}
 
 
 def sync_staff_groups() -> dict[str, Group]:

@@ -5,9 +5,18 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from community.addresses import find_chome, find_town
-from community.models import Area, Organization, Town
+from community.models import Area, Organization, Place, Town
 from community.models.users import Interest
-from volunteers.models import AssociationActivity, CollaboratorRegistration, CommissionerDistrict
+from community.uploads import VerifiedImageField
+from volunteers.models import (
+    AssociationActivity,
+    AssociationPhoto,
+    AssociationProfile,
+    CollaboratorRegistration,
+    CommissionerDistrict,
+)
+
+MAX_ASSOCIATION_PHOTOS = 6
 
 ADDRESS_HELP = _("例：練馬区豊玉北5丁目、豊玉北５－３。町名と丁目まで入力してください。")
 ADDRESS_NOT_FOUND = _(
@@ -215,3 +224,69 @@ class GroupSearchForm(forms.Form):
         ],
     )
     seeking = forms.BooleanField(label=_("協力を求めている団体だけ"), required=False)
+
+
+class AssociationProfileForm(forms.ModelForm):
+    """What an association's members keep up to date themselves; the covered 町丁目 stay with ward staff."""
+
+    activities = forms.MultipleChoiceField(
+        label=_("主な活動"), choices=AssociationActivity.Kind.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    remove_photos = forms.ModelMultipleChoiceField(
+        label=_("削除する写真"),
+        queryset=AssociationPhoto.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    new_photo = VerifiedImageField(
+        label=_("写真を追加"),
+        required=False,
+        help_text=_("JPEG・PNG・WebP、5MBまで。位置情報などの撮影情報は消してから保存します。顔が写る方の了承を得てください。"),
+    )
+    new_photo_alt = forms.CharField(
+        label=_("追加する写真の説明（読み上げ用）"),
+        max_length=120,
+        required=False,
+        help_text=_("例：夏祭りで盆踊りをする子どもたち"),
+    )
+
+    class Meta:
+        model = AssociationProfile
+        fields = ["meeting_place", "meeting_note", "how_to_join", "fee_text", "households"]
+        widgets = {"how_to_join": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        profile = self.instance
+        organization_id = profile.organization_id
+        # The association's own places, plus the one staff may have chosen before.
+        places = Place.objects.filter(organization_id=organization_id)
+        if profile.meeting_place_id:
+            places = places | Place.objects.filter(pk=profile.meeting_place_id)
+        self.fields["meeting_place"].queryset = places.order_by("name_kana", "name", "pk")
+        self.fields["meeting_place"].empty_label = _("（選ばない）")
+        self.fields["meeting_place"].help_text = _("団体の「場所」に登録した場所から選べます。")
+        self.order_fields(["activities", "meeting_place", "meeting_note", "how_to_join", "fee_text", "households"])
+        if profile.pk:
+            self.fields["activities"].initial = [a.kind for a in profile.activities.all()]
+            photos = profile.photos.all()
+            self.fields["remove_photos"].queryset = photos
+            self.fields["remove_photos"].label_from_instance = lambda photo: photo.alt_text
+            self.photo_count = len(photos)
+        else:
+            del self.fields["remove_photos"]
+            self.photo_count = 0
+
+    def clean(self):
+        data = super().clean()
+        photo = data.get("new_photo")
+        if photo and not (data.get("new_photo_alt") or "").strip():
+            self.add_error("new_photo_alt", _("写真の内容を短く書いてください。目の不自由な方に読み上げられます。"))
+        if photo:
+            remaining = self.photo_count - len(data.get("remove_photos") or [])
+            if remaining >= MAX_ASSOCIATION_PHOTOS:
+                self.add_error(
+                    "new_photo",
+                    _("写真は%(n)d枚までです。追加する前に、削除する写真を選んでください。") % {"n": MAX_ASSOCIATION_PHOTOS},
+                )
+        return data

@@ -11,6 +11,9 @@ from community.mails import absolute_url, send_templated_mail
 from community.models import Membership, Organization
 from nerima_portal.staff_groups import WARD_STAFF
 from volunteers.models import (
+    AssociationActivity,
+    AssociationPhoto,
+    AssociationProfile,
     CollaboratorRegistration,
     CommissionerContact,
     CommissionerDistrict,
@@ -114,6 +117,43 @@ def join_inquiry_create(
     inquiry.save()
     transaction.on_commit(lambda: _send_join_inquiry_mail(inquiry))
     return inquiry
+
+
+@transaction.atomic
+def association_profile_update(
+    *,
+    profile: AssociationProfile,
+    activities: list[str],
+    new_photo=None,
+    new_photo_alt: str = "",
+    remove_photos=(),
+) -> AssociationProfile:
+    """Save what the association's members edit: the text fields, activities and photos (町丁目 stay as they are).
+
+    A kept activity keeps its note; a new one starts without. Photos arrive already verified (VerifiedImageField).
+    """
+    if profile.organization.kind != Organization.Kind.NEIGHBORHOOD:
+        raise ValidationError(_("町会・自治会だけが紹介を編集できます。"))
+    if any(kind not in AssociationActivity.Kind.values for kind in activities):
+        raise ValidationError({"activities": _("活動の値が正しくありません。")})
+    profile.full_clean(exclude=["organization"])
+    profile.save()
+    profile.activities.exclude(kind__in=activities).delete()
+    existing = set(profile.activities.values_list("kind", flat=True))
+    AssociationActivity.objects.bulk_create(
+        [AssociationActivity(profile=profile, kind=kind) for kind in activities if kind not in existing]
+    )
+    removed = [photo.pk for photo in remove_photos if photo.profile_id == profile.pk]
+    for photo in AssociationPhoto.objects.filter(pk__in=removed):
+        photo.delete()
+        # The file goes only once the rows are gone for good.
+        transaction.on_commit(lambda name=photo.image.name, storage=photo.image.storage: storage.delete(name))
+    if new_photo:
+        last = profile.photos.order_by("-sort_order").values_list("sort_order", flat=True).first() or 0
+        photo = AssociationPhoto(profile=profile, image=new_photo, alt_text=new_photo_alt.strip(), sort_order=last + 1)
+        photo.full_clean()
+        photo.save()
+    return profile
 
 
 @transaction.atomic

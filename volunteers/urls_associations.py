@@ -11,6 +11,7 @@ urlpatterns: list = [
     path("associations/<int:pk>/inquiry/sent/", associations.association_inquiry_sent, name="association_inquiry_sent"),
     path("newcomers/", associations.newcomer, name="newcomer"),
     path("resources/<int:pk>/", associations.resource_download, name="resource_download"),
+    path("my/<int:org_pk>/association/", associations.my_association, name="my_association"),
     path("my/<int:org_pk>/inquiries/", associations.my_inquiries, name="my_inquiries"),
     path("my/<int:org_pk>/inquiries/<int:pk>/answered/", associations.my_inquiry_answered, name="my_inquiry_answered"),
     path("commissioners/", commissioners.commissioners, name="commissioners"),

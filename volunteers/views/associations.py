@@ -11,10 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import access
-from community.models import Membership
+from community.models import Membership, Organization
 from volunteers import queries
 from volunteers import services_associations as services
-from volunteers.forms_associations import AddressLookupForm, AssociationSearchForm, JoinInquiryForm
+from volunteers.forms_associations import (
+    AddressLookupForm,
+    AssociationProfileForm,
+    AssociationSearchForm,
+    JoinInquiryForm,
+)
 from volunteers.models import AssociationProfile, CoordinatorTeam, JoinInquiry, Resource
 
 
@@ -174,3 +179,40 @@ def my_inquiry_answered(request, org_pk, pk):
         services.join_inquiry_mark_answered(inquiry=inquiry, by=request.user)
         messages.success(request, _("%(name)sさんの問い合わせを「回答済み」にしました。") % {"name": inquiry.name})
     return redirect("volunteers:my_inquiries", org_pk=organization.pk)
+
+
+@login_required
+def my_association(request, org_pk):
+    """マイ団体: members edit their association's page (activities, meeting place, joining, fee, photos)."""
+    organization = access.get_organization_for_member(request.user, org_pk)
+    if organization.kind != Organization.Kind.NEIGHBORHOOD:
+        raise Http404
+    profile = (
+        AssociationProfile.objects.filter(organization=organization)
+        .select_related("meeting_place")
+        .prefetch_related("chomes__town", "activities", "photos")
+        .first()
+    ) or AssociationProfile(organization=organization)
+    profile.organization = organization
+    form = AssociationProfileForm(request.POST or None, request.FILES or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.association_profile_update(
+                profile=form.save(commit=False),
+                activities=data["activities"],
+                new_photo=data.get("new_photo"),
+                new_photo_alt=data.get("new_photo_alt", ""),
+                remove_photos=data.get("remove_photos") or [],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("町会・自治会の紹介を保存しました。公開ページにすぐ反映されます。"))
+            return redirect("volunteers:my_association", org_pk=organization.pk)
+    return render(
+        request,
+        "volunteers/association_my_profile.html",
+        {"organization": organization, "profile": profile, "form": form, "org_nav": "association"},
+        status=400 if form.errors else 200,
+    )

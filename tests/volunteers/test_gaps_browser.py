@@ -1,0 +1,61 @@
+"""Real-browser journeys for the gaps: a 町会 member edits their page; a resident withdraws an application.
+
+axe-core runs on every page of ours that is visited.
+"""
+
+import io
+
+import pytest
+from django.urls import reverse
+from PIL import Image
+
+from community.models import Membership
+from tests.conftest import make_place, make_user
+from tests.volunteers.factories_associations import make_association
+
+
+@pytest.fixture
+def member_and_association(db):
+    profile = make_association("豊玉北ブラウザ町会", fee_text="月額300円")
+    member = make_user("chokai@example.jp", name="町会 代表")
+    Membership.objects.create(organization=profile.organization, user=member, role=Membership.Role.REPRESENTATIVE)
+    make_place("豊玉北ブラウザ会館", organization=profile.organization)
+    return member, profile
+
+
+def test_a_member_edits_the_association_page_with_a_photo(
+    page, live_server, assert_accessible, login_as, member_and_association, tmp_path
+):
+    member, profile = member_and_association
+    photo = tmp_path / "matsuri.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 40), (30, 120, 200)).save(buffer, format="PNG")
+    photo.write_bytes(buffer.getvalue())
+    login_as(page, member)
+
+    page.goto(f"{live_server.url}{reverse('community:organization_dashboard', args=[profile.organization_id])}")
+    page.get_by_role("link", name="町会・自治会の紹介").click()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("町会・自治会の紹介を編集")
+    assert_accessible(page)
+
+    # A photo without its description: the error sits next to the field and what was typed stays.
+    page.get_by_label("お祭り・行事").check()
+    page.get_by_label("会費").fill("月額250円")
+    page.get_by_label("写真を追加").set_input_files(str(photo))
+    page.get_by_role("button", name="保存する").click()
+    assert page.get_by_text("写真の内容を短く書いてください").first.is_visible()
+    assert page.get_by_label("会費").input_value() == "月額250円"
+    assert_accessible(page)
+
+    page.get_by_label("集会所・活動の場所").select_option(label="豊玉北ブラウザ会館")
+    page.get_by_label("写真を追加").set_input_files(str(photo))
+    page.get_by_label("追加する写真の説明（読み上げ用）").fill("夏祭りの盆踊り")
+    page.get_by_role("button", name="保存する").click()
+    assert page.get_by_text("町会・自治会の紹介を保存しました").is_visible()
+    assert page.get_by_role("img", name="夏祭りの盆踊り").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="公開ページを見る").click()
+    assert page.get_by_text("月額250円").is_visible()
+    assert page.get_by_role("img", name="夏祭りの盆踊り").is_visible()
+    assert_accessible(page)
