@@ -81,3 +81,14 @@ def test_toggle_sets_the_cookie_and_links_still_work(client):
     assert f'href="{reverse("international:index")}"' in page
     assert 'aria-pressed="true"' in page
     assert '<form method="get" action="/international/classes/"' in page
+
+
+def test_repeated_text_is_read_once_from_the_cache():
+    from international.furigana import clear_cache
+
+    clear_cache()
+    row = "<li><a href='/x/'>光が丘区民センター</a> 次の回 12月2日(水)</li>"
+    html_with_readings(f"<ul>{row * 50}</ul>")
+    info = text_with_readings.cache_info()
+    assert info.misses <= 3  # the distinct text nodes, analysed once each
+    assert info.hits >= 98
