@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from community import admin_changes  # noqa: F401  (registers 「最近の変更」)
+from community import admin_changes, admin_personal_data  # noqa: F401  (register 「最近の変更」, 個人情報の閲覧記録)
 from community.admin_moderation import ModeratedAdmin
 from community.models import (
     Area,

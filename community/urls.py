@@ -1,12 +1,16 @@
 from django.urls import path
 
-from community.views import dashboard, manage_sessions, organizations, profile, proxy, sessions
+from community.views import dashboard, manage_sessions, organizations, personal_data, profile, proxy, sessions
 
 app_name = "community"
 
 urlpatterns = [
     path("mypage/", sessions.mypage, name="mypage"),
     path("mypage/profile/", profile.profile_edit, name="profile_edit"),
+    path("mypage/data/", personal_data.personal_data, name="personal_data"),
+    path("mypage/data/download.json", personal_data.personal_data_download, name="personal_data_download"),
+    path("mypage/data/delete/", personal_data.account_delete, name="account_delete"),
+    path("account-deleted/", personal_data.account_deleted, name="account_deleted"),
     # マイ団体: organization self-service (every view fetches through community.access)
     path("my/organizations/", dashboard.my_organizations, name="my_organizations"),
     path("my/organizations/new/", organizations.organization_apply, name="organization_apply"),

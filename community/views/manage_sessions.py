@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import access
-from community.models import SignUp
+from community.models import PersonalDataAccess, SignUp
+from community.personal_data import personal_data_access_record
 from community.services import schedules as schedule_services
 from community.services import sessions as session_services
 from community.session_forms import ScheduleForm, SessionCancelForm, SessionForm
@@ -113,6 +114,9 @@ def session_signups(request, org_pk, pk):
         "waitlisted": [s for s in signups if s.status == SignUp.Status.WAITLISTED],
         "confirmed_people": sum(s.party_size for s in confirmed),
     }
+    personal_data_access_record(
+        user=request.user, action=PersonalDataAccess.Action.VIEW_SIGNUPS, session=session, rows=len(signups)
+    )
     return render(request, "community/manage/session_signups.html", context)
 
 
@@ -125,7 +129,11 @@ def session_signups_csv(request, org_pk, pk):
     response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow([_("状態"), _("氏名"), _("人数"), _("電話番号"), _("メールアドレス"), _("連絡事項"), _("申込日時"), _("代理申込")])
-    for signup in _signups_of(session):
+    signups = list(_signups_of(session))
+    personal_data_access_record(
+        user=request.user, action=PersonalDataAccess.Action.EXPORT_SIGNUPS, session=session, rows=len(signups)
+    )
+    for signup in signups:
         writer.writerow([
             signup.get_status_display(), signup.name, signup.party_size, signup.phone, signup.contact_email,
             signup.note, jdatetime(signup.created_at), _("はい") if signup.proxy_by_id else "",
