@@ -12,6 +12,9 @@ admin.site.index_title = _("管理メニュー")
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("calendar/", views.calendar, name="calendar"),
+    path("calendar/month.ics", views.calendar_ics, name="calendar_ics"),
     path("text-size/", views.text_size, name="text_size"),
     path("furigana/", views.furigana, name="furigana"),
     path("i18n/setlang/", views.set_language, name="set_language"),

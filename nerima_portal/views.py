@@ -1,16 +1,79 @@
 from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from community.services.profiles import profile_set_language
+from nerima_portal import calendar as portal_calendar
+from nerima_portal.search import query as search_query
+from nerima_portal.search.forms import SearchForm
+from nerima_portal.search.index import index_refresh
 
 ONE_YEAR = 365 * 24 * 60 * 60
 
 
 def home(request):
-    return render(request, "nerima_portal/home.html")
+    week = portal_calendar.with_listing_urls(portal_calendar.week_sessions())
+    return render(request, "nerima_portal/home.html", {"week_sessions": week})
+
+
+def search(request):
+    """サイト内検索: all kinds grouped with counts, or one kind page by page (?kind=…)."""
+    form = SearchForm(request.GET)
+    terms = form.terms
+    context = {"form": form, "terms": terms, "asked": bool(request.GET.get("q", "").strip())}
+    if terms:
+        index_refresh()  # rebuild the index rows of whatever changed since the last search
+        area, kind = form.cleaned_data["area"], form.cleaned_data["kind"]
+        groups = search_query.search_overview(terms, area=area)
+        context.update(groups=groups, total=sum(group.count for group in groups), kind=kind)
+        if kind == search_query.ORGANIZATION:
+            page_obj = Paginator(search_query.ordered_organizations(terms, area=area), settings.PAGE_SIZE)
+            page_obj = page_obj.get_page(request.GET.get("page"))
+            context.update(page_obj=page_obj, hits=search_query.organization_hits(page_obj))
+        elif kind:
+            page_obj = Paginator(search_query.ordered_listings(terms, area=area, kind=kind), settings.PAGE_SIZE)
+            page_obj = page_obj.get_page(request.GET.get("page"))
+            context.update(page_obj=page_obj, hits=search_query.listing_hits(page_obj))
+        context["kind_label"] = dict(search_query.kind_choices()).get(kind, "")
+    return render(request, "nerima_portal/search.html", context)
+
+
+def calendar(request):
+    """催しのカレンダー: this month's (or ?month=YYYY-MM's) sessions by day, filtered by 地域 and kind."""
+    form = portal_calendar.CalendarForm(request.GET)
+    month, area, kind = form.choice()
+    current = portal_calendar.Month.current()
+    if month.first_day < current.first_day:
+        # Only what is still ahead is listed: an old month (a bookmark, a printed address) opens this month.
+        query = request.GET.copy()
+        query["month"] = current.param
+        return redirect(f"{reverse('calendar')}?{query.urlencode()}")
+    sessions = portal_calendar.month_sessions(month, area=area, kind=kind)
+    page_obj = Paginator(sessions, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    days = portal_calendar.by_day(portal_calendar.with_listing_urls(page_obj))
+    context = {
+        "form": form, "month": month, "area": area, "kind": kind, "page_obj": page_obj, "days": days,
+        "previous_month": month.previous if month.previous.first_day >= current.first_day else None,
+    }
+    return render(request, "nerima_portal/calendar.html", context)
+
+
+def calendar_ics(request):
+    """The filtered month as an iCalendar file, for a phone's calendar."""
+    month, area, kind = portal_calendar.CalendarForm(request.GET).choice()
+    # A month of one ward's sessions is bounded; the cap keeps a mistaken filter from building a huge file.
+    sessions = portal_calendar.month_sessions(month, area=area, kind=kind)[:2000]
+    body = portal_calendar.month_ics(
+        sessions, url_for=lambda s: request.build_absolute_uri(reverse("community:session_detail", args=[s.pk]))
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="nerima-{month.param}.ics"'
+    return response
 
 
 def _safe_next(request) -> str:

@@ -1,0 +1,180 @@
+"""The site-wide calendar: public sessions of every kind, by day, one month at a time (Asia/Tokyo).
+
+A month runs from its first day 00:00 to the next month's first day 00:00 in the portal's time zone: a
+session at 08:00 on 1 December in Tokyo is still 30 November in UTC, and belongs to December. Only sessions
+that are not over yet are listed; cancelled ones stay, marked 中止, so nobody goes to a closed door.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from itertools import groupby
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from community.models import Area, PublicationStatus, Session
+from community.models.listings import Listing, specific_listings
+from nerima_portal.search.query import listing_kinds
+
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+WEEK_AHEAD = dt.timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+
+    @classmethod
+    def current(cls) -> "Month":
+        today = timezone.localdate()
+        return cls(today.year, today.month)
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def next(self) -> "Month":
+        return Month(self.year + 1, 1) if self.month == 12 else Month(self.year, self.month + 1)
+
+    @property
+    def previous(self) -> "Month":
+        return Month(self.year - 1, 12) if self.month == 1 else Month(self.year, self.month - 1)
+
+    @property
+    def param(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def bounds(self) -> tuple[dt.datetime, dt.datetime]:
+        """[start, end) of the month as aware datetimes in the portal's time zone."""
+        zone = timezone.get_current_timezone()
+        start = dt.datetime(self.year, self.month, 1, tzinfo=zone)
+        end = dt.datetime(self.next.year, self.next.month, 1, tzinfo=zone)
+        return start, end
+
+
+def public_sessions():
+    """Sessions of published listings run by published organizations, with what a list shows."""
+    return Session.objects.filter(
+        listing__status=PublicationStatus.PUBLISHED, listing__organization__status=PublicationStatus.PUBLISHED
+    ).with_listing()
+
+
+def venue_in_area(area) -> Q:
+    """A session's venue is its own place when it has one (出張型), else its listing's place."""
+    return Q(place__chome__town__area=area) | Q(place__isnull=True, listing__place__chome__town__area=area)
+
+
+def month_sessions(month: Month, *, area=None, kind: str = "", now=None):
+    """The month's sessions that are not over yet, in start order (cancelled ones stay, marked 中止)."""
+    start, end = month.bounds()
+    sessions = public_sessions().filter(starts_at__gte=start, starts_at__lt=end, ends_at__gt=now or timezone.now())
+    if area is not None:
+        sessions = sessions.filter(venue_in_area(area))
+    if kind:
+        sessions = sessions.filter(listing__kind=kind)
+    return sessions.order_by("starts_at", "pk")
+
+
+def week_sessions(*, limit: int = 6, now=None):
+    """The next few sessions of the coming seven days (for the home page)."""
+    now = now or timezone.now()
+    return (
+        public_sessions()
+        .filter(starts_at__gte=now, starts_at__lt=now + WEEK_AHEAD, is_cancelled=False)
+        .order_by("starts_at", "pk")[:limit]
+    )
+
+
+def with_listing_urls(sessions) -> list[Session]:
+    """Give each session its listing's own page and kind (`listing_url`, `listing_kind_label`), one query per kind."""
+    sessions = list(sessions)
+    own = {listing.pk: listing for listing in specific_listings({s.listing_id: s.listing for s in sessions}.values())}
+    for session in sessions:
+        listing = own[session.listing_id]
+        session.listing_url = listing.get_absolute_url()
+        session.listing_kind_label = listing.kind_label if type(listing) is not Listing else _("その他の活動")
+    return sessions
+
+
+def by_day(sessions) -> list[tuple[dt.date, list[Session]]]:
+    return [(day, list(group)) for day, group in groupby(sessions, key=lambda s: timezone.localdate(s.starts_at))]
+
+
+class CalendarForm(forms.Form):
+    month = forms.RegexField(
+        label=_("月"), regex=MONTH_RE, required=False, widget=forms.HiddenInput,
+        error_messages={"invalid": _("月は「2026-12」の形で指定してください。")},
+    )
+    area = forms.ModelChoiceField(
+        label=_("地域"), queryset=Area.objects.all(), to_field_name="slug", required=False, empty_label=_("すべての地域")
+    )
+    kind = forms.ChoiceField(label=_("種類"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = [(kind, label) for kind, label in listing_kinds() if kind != Listing._meta.label_lower]
+        self.fields["kind"].choices = [("", _("すべての種類")), *kinds]
+
+    def clean_month(self) -> Month | None:
+        value = self.cleaned_data["month"]
+        if not value:
+            return None
+        year, month = (int(part) for part in MONTH_RE.match(value).groups())
+        if not (1 <= month <= 12 and 2000 <= year <= 2100):
+            raise forms.ValidationError(_("その月は表示できません。"), code="out_of_range")
+        return Month(year, month)
+
+    def choice(self) -> tuple[Month, Area | None, str]:
+        """The month, area and kind to show: what was asked when valid, otherwise this month and everything."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return data.get("month") or Month.current(), data.get("area"), data.get("kind", "")
+
+
+def _ics_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _ics_fold(line: str) -> str:
+    """RFC 5545 lines are at most 75 octets: continue longer ones on lines that start with a space."""
+    parts, current = [], ""
+    for char in line:
+        if len((current + char).encode()) > (75 if not parts else 74):
+            parts.append(current)
+            current = ""
+        current += char
+    parts.append(current)
+    return "\r\n ".join(parts)
+
+
+def _ics_utc(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def month_ics(sessions, *, url_for) -> str:
+    """An iCalendar file of these sessions; url_for(session) gives each one's absolute page address."""
+    lines = [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Nerima Chiiki Fukushi Portal//Calendar//JA",
+        "CALSCALE:GREGORIAN", "X-WR-TIMEZONE:Asia/Tokyo",
+    ]
+    stamp = _ics_utc(timezone.now())
+    for session in sessions:
+        venue = session.venue
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:session-{session.pk}@nerima-fukushi-portal",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART:{_ics_utc(session.starts_at)}",
+            f"DTEND:{_ics_utc(session.ends_at)}",
+            f"SUMMARY:{_ics_text(session.title or session.listing.title)}",
+            f"LOCATION:{_ics_text(f'{venue.name} {venue.address}' if venue else '')}",
+            f"URL:{url_for(session)}",
+            "STATUS:CANCELLED" if session.is_cancelled else "STATUS:CONFIRMED",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(_ics_fold(line) for line in lines) + "\r\n"

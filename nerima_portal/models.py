@@ -1,0 +1,49 @@
+"""The site-wide search index: folded text of every listing and organization (see nerima_portal/search/).
+
+The index lives here, not in community's tables, so that no app's save path changes: a row remembers the
+`updated_at` of what it was built from, and the search refreshes rows whose source has changed since.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ListingSearchText(models.Model):
+    listing = models.OneToOneField(
+        "community.Listing",
+        verbose_name=_("掲載"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="search_text",
+    )
+    title_text = models.TextField(_("名称とよみがな（検索用）"))
+    text = models.TextField(_("検索用の文字列"))
+    listing_updated_at = models.DateTimeField(_("元にした掲載の更新日時"))
+    organization_updated_at = models.DateTimeField(_("元にした団体の更新日時"))
+
+    class Meta:
+        verbose_name = _("掲載の検索用データ")
+        verbose_name_plural = _("掲載の検索用データ")
+
+    def __str__(self) -> str:
+        return self.title_text
+
+
+class OrganizationSearchText(models.Model):
+    organization = models.OneToOneField(
+        "community.Organization",
+        verbose_name=_("団体"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="search_text",
+    )
+    title_text = models.TextField(_("団体名とよみがな（検索用）"))
+    text = models.TextField(_("検索用の文字列"))
+    organization_updated_at = models.DateTimeField(_("元にした団体の更新日時"))
+
+    class Meta:
+        verbose_name = _("団体の検索用データ")
+        verbose_name_plural = _("団体の検索用データ")
+
+    def __str__(self) -> str:
+        return self.title_text
