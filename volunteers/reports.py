@@ -1,6 +1,8 @@
 """The numbers the plan cares about: openings, applications and matches by month, field and area."""
 
+import csv
 import datetime as dt
+import io
 from dataclasses import dataclass
 
 from django.db.models import Count
@@ -65,3 +67,19 @@ def totals(rows: list[MonthlyRow]) -> dict[str, int]:
         "applications": sum(r.applications for r in rows),
         "matches": sum(r.matches for r in rows),
     }
+
+
+CSV_HEADER = ["月", "分野", "地域", "募集", "応募", "マッチング"]
+
+
+def monthly_numbers_csv(rows: list[MonthlyRow]) -> str:
+    """The same rows as the admin page, as CSV text with a BOM so that Excel opens the Japanese intact."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_HEADER)
+    for row in rows:
+        writer.writerow(
+            [f"{row.month.year}-{row.month.month:02d}", row.field_label, row.area, row.openings, row.applications, row.matches]
+        )
+    return buffer.getvalue()

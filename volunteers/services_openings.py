@@ -51,13 +51,29 @@ def opening_apply(*, opening: Opening, user, message: str) -> OpeningApplication
         raise ValidationError(_("この募集は締め切られています。"))
     if opening.organization.memberships.filter(user=user).exists():
         raise ValidationError(_("自分の団体の募集には応募できません。"))
-    if OpeningApplication.objects.filter(opening=opening, user=user).exists():
+    earlier = OpeningApplication.objects.filter(opening=opening, user=user).first()
+    if earlier is not None and earlier.status != AppStatus.WITHDRAWN:
         raise ValidationError(_("この募集にはすでに応募しています。"))
-    application = OpeningApplication(opening=opening, user=user, message=message.strip())
-    application.full_clean()
+    # A withdrawn application may be sent again: the one row per person starts over.
+    application = earlier or OpeningApplication(opening=opening, user=user)
+    application.message = message.strip()
+    application.status = AppStatus.APPLIED
+    application.organization_message = application.reply = ""
+    application.created_at = timezone.now()
+    application.decided_at = None
+    application.full_clean(validate_unique=earlier is None)
     try:
         with transaction.atomic():
-            application.save()
+            if earlier is not None:
+                # Only a still-withdrawn row is reopened, so two clicks cannot both send.
+                reopened = OpeningApplication.objects.filter(pk=earlier.pk, status=AppStatus.WITHDRAWN).update(
+                    status=AppStatus.APPLIED, message=application.message, organization_message="", reply="",
+                    created_at=application.created_at, decided_at=None,
+                )
+                if not reopened:
+                    raise IntegrityError("already reopened")
+            else:
+                application.save()
             context = {
                 "application": application, "opening": opening, "applicant": user,
                 "manage_url": _org_applications_url(opening.organization_id),
@@ -105,6 +121,26 @@ def opening_application_decide(*, application: OpeningApplication, decision: str
         transaction.on_commit(
             lambda: _mail_organization(current.opening.organization, "opening_decision_copy", context)
         )
+        return current
+
+
+def opening_application_withdraw(*, application: OpeningApplication, user) -> OpeningApplication:
+    """The applicant takes back an application the organization has not accepted yet; the organization is told."""
+    with transaction.atomic():
+        current = (
+            OpeningApplication.objects.select_for_update(of=("self",)).with_opening().get(pk=application.pk, user=user)
+        )
+        if not current.is_open:
+            raise ValidationError(
+                _("結果が出た応募は取り下げできません。受け入れが決まった後は、団体に直接ご連絡ください。")
+            )
+        current.status = AppStatus.WITHDRAWN
+        current.save(update_fields=["status"])
+        context = {
+            "application": current, "opening": current.opening, "applicant": user,
+            "manage_url": _org_applications_url(current.opening.organization_id),
+        }
+        transaction.on_commit(lambda: _mail_organization(current.opening.organization, "opening_withdrawn", context))
         return current
 
 

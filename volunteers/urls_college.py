@@ -19,6 +19,9 @@ urlpatterns: list = [
     path("profile/", openings.profile_edit, name="profile_edit"),
     path("my/volunteering/", openings.my_volunteering, name="my_volunteering"),
     path("my/volunteering/applications/<int:pk>/reply/", openings.application_reply, name="application_reply"),
+    path(
+        "my/volunteering/applications/<int:pk>/withdraw/", openings.application_withdraw, name="application_withdraw"
+    ),
     path("my/volunteering/invitations/<int:pk>/respond/", openings.invitation_respond, name="invitation_respond"),
     path("my/organizations/<int:org_pk>/openings/", org_openings.org_openings, name="org_openings"),
     path("my/organizations/<int:org_pk>/openings/new/", org_openings.org_opening_edit, name="org_opening_create"),

@@ -4,6 +4,7 @@ axe-core runs on every page of ours that is visited.
 """
 
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -59,3 +60,28 @@ def test_a_member_edits_the_association_page_with_a_photo(
     assert page.get_by_text("月額250円").is_visible()
     assert page.get_by_role("img", name="夏祭りの盆踊り").is_visible()
     assert_accessible(page)
+
+
+def test_a_resident_withdraws_an_application_and_may_apply_again(page, live_server, assert_accessible, login_as, db):
+    from tests.volunteers.factories_college import make_opening
+    from volunteers import services_openings
+    from volunteers.models import OpeningApplication
+
+    organization = make_association("石神井ブラウザ町会").organization
+    opening = make_opening(organization, title="防災倉庫の点検（ブラウザ）")
+    resident = make_user("volunteer@example.jp", name="応募 花子")
+    services_openings.opening_apply(opening=opening, user=resident, message="参加したいです")
+    login_as(page, resident)
+
+    page.goto(f"{live_server.url}{reverse('volunteers:my_volunteering')}")
+    assert_accessible(page)
+    page.get_by_role("button", name=re.compile(r"応募を取り下げる\s*（防災倉庫の点検（ブラウザ））")).click()
+    assert page.get_by_text("応募を取り下げました").is_visible()
+    assert page.get_by_text("取り下げ", exact=True).is_visible()
+    assert page.get_by_role("button", name=re.compile(r"応募を取り下げる\s*（防災倉庫の点検（ブラウザ））")).count() == 0
+    assert_accessible(page)
+
+    page.get_by_role("link", name="防災倉庫の点検（ブラウザ）").click()
+    assert page.get_by_role("button", name="この募集に応募する").is_visible()
+    assert_accessible(page)
+    assert OpeningApplication.objects.get().status == "withdrawn"

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -247,3 +248,23 @@ class MatchingReportAdmin(admin.ModelAdmin):
             "totals": reports.totals(rows),
         }
         return TemplateResponse(request, "volunteers/opening_report_admin.html", context)
+
+    def get_urls(self):
+        from django.urls import path
+
+        export = path(
+            "export.csv", self.admin_site.admin_view(self.export_view), name="volunteers_matchingreport_export"
+        )
+        return [export, *super().get_urls()]
+
+    def export_view(self, request):
+        """The same 12 months as CSV (UTF-8 with BOM, opens in Excel)."""
+        from django.core.exceptions import PermissionDenied
+        from django.http import HttpResponse
+
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        response = HttpResponse(reports.monthly_numbers_csv(reports.monthly_numbers()), content_type="text/csv; charset=utf-8")
+        filename = f"matching-{timezone.localdate():%Y%m%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response

@@ -129,6 +129,22 @@ def application_reply(request, pk):
 
 @login_required
 @require_POST
+def application_withdraw(request, pk):
+    """The resident takes back an application that has no result yet (only their own: others' are 404)."""
+    application = get_object_or_404(OpeningApplication.objects.select_related("opening"), pk=pk, user=request.user)
+    try:
+        services.opening_application_withdraw(application=application, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("「%(title)s」への応募を取り下げました。団体にお知らせしました。") % {"title": application.opening.title}
+        )
+    return redirect("volunteers:my_volunteering")
+
+
+@login_required
+@require_POST
 def invitation_respond(request, pk):
     invitation = get_object_or_404(VolunteerInvitation, pk=pk, profile__user=request.user)
     accept = request.POST.get("answer") == "accept"

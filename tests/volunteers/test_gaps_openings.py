@@ -1,0 +1,183 @@
+"""A resident withdraws an application before it is accepted (the organization is told); staff export the numbers."""
+
+import csv
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from tests.conftest import make_user
+from tests.volunteers.factories_college import make_opening
+from volunteers import reports
+from volunteers import services_openings as services
+from volunteers.models import OpeningApplication
+
+pytestmark = pytest.mark.django_db
+Status = OpeningApplication.Status
+
+
+@pytest.fixture
+def opening(organization):
+    return make_opening(organization)
+
+
+@pytest.fixture
+def application(opening, resident):
+    return services.opening_apply(opening=opening, user=resident, message="火曜の午前なら参加できます。")
+
+
+def withdraw_url(application) -> str:
+    return reverse("volunteers:application_withdraw", args=[application.pk])
+
+
+# --- withdrawing ---------------------------------------------------------------------------------
+
+
+def test_a_resident_withdraws_and_the_organization_is_mailed_once(
+    application, resident, org_member, client, django_capture_on_commit_callbacks, mailoutbox
+):
+    client.force_login(resident)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(withdraw_url(application))
+
+    assert response.status_code == 302 and response["Location"] == reverse("volunteers:my_volunteering")
+    application.refresh_from_db()
+    assert application.status == Status.WITHDRAWN
+    assert len(callbacks) == 1
+    assert [m.to for m in mailoutbox] == [[org_member.email]]
+    mail = mailoutbox[0]
+    assert "応募が取り下げられました" in mail.subject and "防災倉庫の点検" in mail.subject
+    assert "練馬 エミ" in mail.body and reverse("volunteers:org_applications", args=[application.opening.organization_id]) in mail.body
+    assert resident.email not in mail.body
+
+
+def test_the_page_offers_withdrawal_only_while_there_is_no_result(application, resident, client):
+    client.force_login(resident)
+    assert withdraw_url(application) in client.get(reverse("volunteers:my_volunteering")).content.decode()
+
+    services.opening_application_decide(application=application, decision="accept", message="")
+
+    assert withdraw_url(application) not in client.get(reverse("volunteers:my_volunteering")).content.decode()
+
+
+def test_a_question_from_the_organization_can_still_be_answered_by_withdrawing(application, resident):
+    services.opening_application_decide(application=application, decision="ask", message="土曜は来られますか")
+
+    withdrawn = services.opening_application_withdraw(application=application, user=resident)
+
+    assert withdrawn.status == Status.WITHDRAWN
+
+
+@pytest.mark.parametrize("decision", ["accept", "decline"])
+def test_an_application_with_a_result_cannot_be_withdrawn(
+    application, resident, client, decision, django_capture_on_commit_callbacks, mailoutbox
+):
+    services.opening_application_decide(application=application, decision=decision, message="")
+    client.force_login(resident)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(withdraw_url(application), follow=True)
+
+    assert "結果が出た応募は取り下げできません" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status != Status.WITHDRAWN
+    assert mailoutbox == []
+
+
+def test_withdrawing_twice_is_refused_and_mails_once(
+    application, resident, org_member, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.opening_application_withdraw(application=application, user=resident)
+        with pytest.raises(ValidationError):
+            services.opening_application_withdraw(application=application, user=resident)
+
+    assert len(mailoutbox) == 1
+
+
+def test_someone_elses_application_is_404(application, client, other_org_member):
+    someone = make_user("someone@example.jp")
+    client.force_login(someone)
+
+    assert client.post(withdraw_url(application)).status_code == 404
+    application.refresh_from_db()
+    assert application.status == Status.APPLIED
+
+
+def test_withdrawing_needs_login_and_post(application, client, resident):
+    response = client.post(withdraw_url(application))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(resident)
+    assert client.get(withdraw_url(application)).status_code == 405
+
+
+def test_the_organization_cannot_decide_a_withdrawn_application(application, resident):
+    services.opening_application_withdraw(application=application, user=resident)
+
+    with pytest.raises(ValidationError):
+        services.opening_application_decide(application=application, decision="accept", message="")
+
+
+def test_after_withdrawing_the_resident_may_apply_again(application, opening, resident, client):
+    services.opening_application_withdraw(application=application, user=resident)
+    client.force_login(resident)
+    assert "この募集に応募する" in client.get(reverse("volunteers:opening_detail", args=[opening.pk])).content.decode()
+
+    response = client.post(reverse("volunteers:opening_apply", args=[opening.pk]), {"message": "やはり参加したいです"})
+
+    assert response.status_code == 302
+    again = OpeningApplication.objects.get()
+    assert again.pk == application.pk and again.status == Status.APPLIED and again.message == "やはり参加したいです"
+
+
+def test_applying_again_while_the_application_is_open_is_still_refused(application, opening, resident):
+    with pytest.raises(ValidationError):
+        services.opening_apply(opening=opening, user=resident, message="もう一度")
+
+
+# --- the staff numbers as CSV -------------------------------------------------------------------
+
+
+def test_staff_download_the_numbers_as_csv_with_a_bom(organization, staff, resident, client):
+    opening = make_opening(organization)
+    application = services.opening_apply(opening=opening, user=resident, message="参加したい")
+    services.opening_application_decide(application=application, decision="accept", message="")
+    client.force_login(staff)
+
+    page = client.get(reverse("admin:volunteers_matchingreport_changelist")).content.decode()
+    response = client.get(reverse("admin:volunteers_matchingreport_export"))
+
+    assert reverse("admin:volunteers_matchingreport_export") in page
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="matching-')
+    raw = response.content
+    assert raw.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0] == reports.CSV_HEADER
+    assert rows[1][1:] == ["防災", "石神井", "1", "1", "1"]
+
+
+def test_residents_and_organization_members_cannot_download_the_numbers(client, resident, org_member):
+    for user in (resident, org_member):
+        client.force_login(user)
+        response = client.get(reverse("admin:volunteers_matchingreport_export"))
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_staff_without_the_view_permission_get_403(client):
+    client.force_login(make_user("clerk@example.jp", is_staff=True))
+
+    assert client.get(reverse("admin:volunteers_matchingreport_export")).status_code == 403
+
+
+def test_the_export_has_a_fixed_query_budget(organization, staff, client, django_assert_max_num_queries):
+    for n in range(5):
+        make_opening(organization, title=f"募集{n}", area_slug=["nerima", "oizumi"][n % 2])
+    client.force_login(staff)
+
+    # session, user, the permission check (groups' permissions), then the three grouped counts
+    with django_assert_max_num_queries(7):
+        assert client.get(reverse("admin:volunteers_matchingreport_export")).status_code == 200
