@@ -32,4 +32,4 @@ lint: $(STAMP)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages -l ja -l en -l zh_Hans -l ko -l tl --ignore=.venv --ignore=tests
+	$(BIN)/python manage.py makemessages -l en -l zh_Hans -l ko -l tl --ignore=.venv --ignore=tests --no-obsolete
