@@ -61,7 +61,7 @@ def public_sessions():
     """Sessions of published listings run by published organizations, with what a list shows."""
     return Session.objects.filter(
         listing__status=PublicationStatus.PUBLISHED, listing__organization__status=PublicationStatus.PUBLISHED
-    ).with_listing()
+    ).with_listing().select_related("listing__place__chome__town__area")  # the venue is usually the listing's place
 
 
 def venue_in_area(area) -> Q:

@@ -29,7 +29,10 @@ def search(request):
     if terms:
         index_refresh()  # rebuild the index rows of whatever changed since the last search
         area, kind = form.cleaned_data["area"], form.cleaned_data["kind"]
-        groups = search_query.search_overview(terms, area=area)
+        if kind:
+            groups = search_query.search_counts(terms, area=area)
+        else:
+            groups = search_query.search_overview(terms, area=area)
         context.update(groups=groups, total=sum(group.count for group in groups), kind=kind)
         if kind == search_query.ORGANIZATION:
             page_obj = Paginator(search_query.ordered_organizations(terms, area=area), settings.PAGE_SIZE)

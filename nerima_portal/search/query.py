@@ -137,11 +137,24 @@ def ordered_organizations(terms: list[str], *, area=None):
     return organizations_matching(terms, area=area).select_related("area").order_by("-score", "name_kana", "pk")
 
 
+def _listing_counts(terms: list[str], *, area=None) -> dict[str, int]:
+    matching = listings_matching(terms, area=area).order_by()
+    return dict(matching.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+
+
+def search_counts(terms: list[str], *, area=None) -> list[Group]:
+    """How many results each kind has (two queries), in the usual order of kinds; for the one-kind pages."""
+    counts = _listing_counts(terms, area=area)
+    groups = [Group(kind, label, counts[kind]) for kind, label in listing_kinds() if kind in counts]
+    organizations = organizations_matching(terms, area=area).count()
+    if organizations:
+        groups.append(Group(ORGANIZATION, str(_("団体")), organizations))
+    return groups
+
+
 def search_overview(terms: list[str], *, area=None, per_group: int = PER_GROUP) -> list[Group]:
     """Every kind that has results, with its count and its best few; the group with the best hit first."""
-    counts = dict(
-        listings_matching(terms, area=area).order_by().values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
-    )
+    counts = _listing_counts(terms, area=area)
     groups: list[Group] = []
     if counts:
         # The best few of each kind in one query: number the rows within each kind, keep the first per_group.
@@ -162,6 +175,7 @@ def search_overview(terms: list[str], *, area=None, per_group: int = PER_GROUP) 
                 groups.append(
                     Group(kind, label, counts[kind], [hit for _row, hit in mine], max(row.score for row, _ in mine))
                 )
+    # One row more than shown tells whether the organizations need counting at all.
     organizations = list(ordered_organizations(terms, area=area)[: per_group + 1])
     if organizations:
         count = len(organizations) if len(organizations) <= per_group else organizations_matching(terms, area=area).count()

@@ -1,0 +1,85 @@
+"""Query budgets of the search, calendar and home pages: the same with 10 rows as with 1,000."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from community.models import Listing, PublicationStatus, Session
+from nerima_portal.calendar import Month
+from nerima_portal.search.index import index_refresh
+from tests.conftest import make_organization, make_session
+from tests.nerima_portal.search_kinds import make_every_kind
+
+pytestmark = pytest.mark.django_db
+
+
+def many(organization, place, rows: int) -> None:
+    """rows published plain listings holding the word ふくろう, each with a session next month (bulk_create)."""
+    listings = Listing.objects.bulk_create(
+        Listing(kind="community.listing", organization=organization, place=place, title=f"ふくろうの会{i}",
+                title_kana=f"ふくろうのかい{i:04}", status=PublicationStatus.PUBLISHED)
+        for i in range(rows)
+    )
+    start = dt.datetime.combine(Month.current().next.first_day, dt.time(10), tzinfo=timezone.get_current_timezone())
+    Session.objects.bulk_create(
+        Session(listing=listing, starts_at=start + dt.timedelta(hours=i % 300), ends_at=start + dt.timedelta(hours=i % 300 + 1))
+        for i, listing in enumerate(listings)
+    )
+    for i in range(rows // 10):
+        make_organization(f"ふくろう会{i}", name_kana=f"ふくろうかい{i:04}")
+
+
+@pytest.fixture(params=[10, 1000], ids=["10 rows", "1000 rows"])
+def rows(request, organization, place):
+    """Ten kinds (each with a session tomorrow, so every kind shows on every page) and `param` plain rows."""
+    for listing in make_every_kind(organization, place, word="ふくろう").values():
+        make_session(listing, days=1)
+        make_session(listing, days=1 + (Month.current().next.first_day - timezone.localdate()).days)
+    many(organization, place, request.param)
+    index_refresh()
+    return request.param
+
+
+def test_the_search_page_costs_the_same_with_10_or_1000_listings(client, django_assert_max_num_queries, rows):
+    # 2 index freshness checks (listings, organizations) + 1 count per kind + 1 best five per kind (window)
+    # + 10 own pages (one per kind present) + 1 best organizations + 1 organization count + 1 area choices
+    with django_assert_max_num_queries(17):
+        response = client.get(reverse("search"), {"q": "ふくろう"})
+    assert response.status_code == 200
+    assert sum(group.count for group in response.context["groups"]) == rows + 10 + rows // 10
+
+
+def test_one_kind_page_costs_the_same_with_10_or_1000_listings(client, django_assert_max_num_queries, rows):
+    # 2 freshness checks + 1 count per kind + 1 organization count + 1 paginator count + 1 page of rows
+    # + 1 own pages of that kind + 1 area choices
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("search"), {"q": "ふくろう", "kind": "cafes.carecafe"})
+    assert len(response.context["hits"]) == 1
+
+
+def test_the_calendar_costs_the_same_with_10_or_1000_sessions(client, django_assert_max_num_queries, rows):
+    # 1 paginator count + 1 page of sessions (listing, organization, places, towns, areas joined)
+    # + 10 own listing pages (one per kind on the page) + 1 area choices
+    with django_assert_max_num_queries(13):
+        response = client.get(reverse("calendar"), {"month": Month.current().next.param})
+    assert response.context["page_obj"].paginator.count == rows + 10
+
+
+def test_the_home_page_costs_the_same_with_10_or_1000_sessions(client, django_assert_max_num_queries, rows):
+    # 1 next sessions of the week (joined as on the calendar) + up to 6 own listing pages (one per kind shown)
+    with django_assert_max_num_queries(7):
+        response = client.get(reverse("home"))
+    assert len(response.context["week_sessions"]) == 6
+
+
+def test_refreshing_a_stale_index_costs_a_few_queries_per_500_rows(django_assert_max_num_queries, rows):
+    Listing.objects.update(title="ふくろうの森")  # update() leaves updated_at alone: force a rebuild instead
+    Listing.objects.update(updated_at=timezone.now())
+    # listings: 1 select per 500 stale rows (+1 that finds none left when the last batch was full) + 1 upsert each;
+    # organizations: nothing stale, 1 select
+    batches = -(-(rows + 10) // 500)
+    with django_assert_max_num_queries(2 * batches + 1 + 1):
+        written = index_refresh()
+    assert written == rows + 10
