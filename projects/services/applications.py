@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from projects.models import Application, ApplicationMember, Attachment, BudgetLine, Call
+from projects.services.mails import send_application_submitted_mail
 from projects.services.stages import stage_rule_for
 
 DRAFT_FIELDS = {"title", "category", "stage", "purpose", "plan", "schedule", "requested_amount"}
@@ -168,4 +169,5 @@ def application_submit(*, application: Application, user) -> Application:
         current.submitted_by = user
         current.submitted_at = timezone.now()
         current.save(update_fields=["status", "submitted_by", "submitted_at", "updated_at"])
+        transaction.on_commit(lambda: send_application_submitted_mail(current))
         return current

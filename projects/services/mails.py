@@ -1,0 +1,54 @@
+"""Mails to a group's members about its grant application and activity report (each in their own language).
+
+Sent after the transaction commits; the body names the project and links to マイ団体, nothing more.
+"""
+
+from django.urls import reverse
+
+from community.mails import absolute_url, send_templated_mail
+from community.models import Membership
+
+
+def _send_to_members(organization_id: int, *, template: str, context: dict) -> None:
+    for membership in Membership.objects.filter(organization_id=organization_id).select_related("user"):
+        user = membership.user
+        send_templated_mail(
+            template=f"projects/mail/{template}",
+            to=user.email,
+            language=user.preferred_language,
+            context={**context, "recipient": user},
+        )
+
+
+def _context(application, url_name: str) -> dict:
+    return {
+        "application": application,
+        "organization": application.organization,
+        "url": absolute_url(reverse(url_name, args=[application.organization_id, application.pk])),
+    }
+
+
+def send_application_submitted_mail(application) -> None:
+    """「申請を受け付けました」 to every member of the group."""
+    _send_to_members(
+        application.organization_id,
+        template="application_submitted",
+        context=_context(application, "projects:application_detail"),
+    )
+
+
+def send_report_submitted_mail(report) -> None:
+    _send_to_members(
+        report.application.organization_id,
+        template="report_submitted",
+        context={**_context(report.application, "projects:report_edit"), "report": report},
+    )
+
+
+def send_report_returned_mail(report) -> None:
+    """The reason staff gave travels in the mail, so the group knows what to fix before logging in."""
+    _send_to_members(
+        report.application.organization_id,
+        template="report_returned",
+        context={**_context(report.application, "projects:report_edit"), "report": report},
+    )
