@@ -78,7 +78,11 @@ def verified_emails(user) -> list[str]:
     """The user's confirmed addresses: records sent without an account are matched only by these."""
     from allauth.account.models import EmailAddress
 
-    return sorted({email.lower() for email in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)})
+    # Several apps ask within one request; the addresses do not change meanwhile, so ask the database once.
+    if not hasattr(user, "_confirmed_emails"):
+        addresses = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+        user._confirmed_emails = sorted({email.lower() for email in addresses})
+    return user._confirmed_emails
 
 
 def email_q(field: str, emails: list[str]) -> Q:
