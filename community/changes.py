@@ -5,11 +5,13 @@ table), so the list is a UNION of light rows that is paginated first; only the p
 with the version before each change found by a subquery, not one query per row.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import CharField, OuterRef, Subquery, Value
+from django.utils.translation import gettext as _
 
 from community.models import Listing, Organization, Place
 
@@ -47,18 +49,32 @@ def tracked_models() -> dict[str, type]:
     return {model._meta.label_lower: model for model in models}
 
 
-def _display(model_field, value) -> str:
+# Related rows whose str() reads through a relation (町丁目 → 「豊玉北5丁目」 needs its town): joined in the one query.
+RELATED_JOINS = {"community.chome": ("town",), "community.town": ("area",)}
+
+
+def _display(model_field, value, labels: dict | None = None) -> str:
+    """A value as staff read it: choice labels, names of related rows, はい/いいえ, Japanese dates."""
+    from community.templatetags.portal import jdate, jdatetime
+
     if value in (None, ""):
         return "—"
+    if model_field.many_to_one or model_field.one_to_one:
+        label = (labels or {}).get((model_field.related_model._meta.label_lower, value))
+        return label if label is not None else _("（削除済み #%(pk)s）") % {"pk": value}
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, bool):
-        return "はい" if value else "いいえ"
+        return str(_("はい") if value else _("いいえ"))
+    if isinstance(value, dt.datetime):
+        return jdatetime(value)
+    if isinstance(value, dt.date):
+        return jdate(value)
     return str(value)
 
 
-def field_diff(model, record, previous) -> list[tuple[str, str, str]]:
-    """(field name, before, after) for every field this change touched."""
+def _changed_fields(model, record, previous):
+    """(model field, before, after) for every tracked field this change touched; relations as raw ids."""
     if previous is None:
         return []
     rows = []
@@ -67,8 +83,33 @@ def field_diff(model, record, previous) -> list[tuple[str, str, str]]:
             continue
         old, new = getattr(previous, model_field.attname, None), getattr(record, model_field.attname, None)
         if old != new:
-            rows.append((str(model_field.verbose_name), _display(model_field, old), _display(model_field, new)))
+            rows.append((model_field, old, new))
     return rows
+
+
+def related_labels(changed: list[tuple]) -> dict[tuple[str, object], str]:
+    """(model label, pk) → str() of every related row named in these diffs: one query per related model."""
+    wanted: dict[type, set] = {}
+    for model_field, old, new in changed:
+        if model_field.many_to_one or model_field.one_to_one:
+            wanted.setdefault(model_field.related_model, set()).update(v for v in (old, new) if v not in (None, ""))
+    labels = {}
+    for related, ids in wanted.items():
+        label = related._meta.label_lower
+        rows = related._base_manager.select_related(*RELATED_JOINS.get(label, ())).in_bulk(ids)
+        labels.update({(label, pk): str(obj) for pk, obj in rows.items()})
+    return labels
+
+
+def field_diff(model, record, previous, labels: dict | None = None) -> list[tuple[str, str, str]]:
+    """(field name, before, after) for every field this change touched, in words staff can read."""
+    changed = _changed_fields(model, record, previous)
+    if labels is None:
+        labels = related_labels(changed)
+    return [
+        (str(model_field.verbose_name), _display(model_field, old, labels), _display(model_field, new, labels))
+        for model_field, old, new in changed
+    ]
 
 
 def recent_changes(*, only_organizations: bool = True, source: str = "", page_number=1, per_page: int = 25):
@@ -106,6 +147,9 @@ def recent_changes(*, only_organizations: bool = True, source: str = "", page_nu
         for (label, _id), (record, _prev) in loaded.items()
     }
     organizations = Organization.objects.in_bulk([pk for pk in organization_ids if pk])
+    changed = {key: _changed_fields(models[key[0]], record, prev) for key, (record, prev) in loaded.items()}
+    # Foreign keys of the whole page are named in one query per related model, not one per row.
+    labels = related_labels([row for rows in changed.values() for row in rows])
     changes = []
     for history_id, _date, label in page.object_list:
         record, prev = loaded[(label, history_id)]
@@ -118,7 +162,10 @@ def recent_changes(*, only_organizations: bool = True, source: str = "", page_nu
                 previous=prev,
                 organization=organizations.get(org_id),
                 model_label=str(model._meta.verbose_name),
-                diff=field_diff(model, record, prev),
+                diff=[
+                    (str(f.verbose_name), _display(f, old, labels), _display(f, new, labels))
+                    for f, old, new in changed[(label, history_id)]
+                ],
             )
         )
     return page, changes

@@ -146,8 +146,29 @@ def invitation_revoke(*, invitation: Invitation) -> None:
         invitation.save(update_fields=["revoked_at"])
 
 
+def _tell_member(membership: Membership, *, event: str, by=None) -> None:
+    """After commit, tell the member (in their language) that their role changed or that they were removed.
+
+    Nothing is sent when the members acted on themselves: they already know.
+    """
+    user = membership.user
+    if by is not None and by.pk == user.pk:
+        return
+    context = {
+        "membership": membership,
+        "organization": membership.organization,
+        "by": by,
+        "url": absolute_url(reverse("community:my_organizations")),
+    }
+    transaction.on_commit(
+        lambda: send_templated_mail(
+            template=f"community/mail/membership_{event}", to=user.email, language=user.preferred_language, context=context
+        )
+    )
+
+
 @transaction.atomic
-def membership_remove(*, membership: Membership) -> None:
+def membership_remove(*, membership: Membership, by=None) -> None:
     """Remove a member; the last 代表者 stays, so the organization is never left without one."""
     # Lock the organization's representatives so two removals cannot both pass the check.
     representatives = list(
@@ -155,18 +176,22 @@ def membership_remove(*, membership: Membership) -> None:
     )
     if membership.is_representative and len(representatives) <= 1:
         raise ValidationError(_("最後の代表者は削除できません。先に別の方を代表者にしてください。"))
+    _tell_member(membership, event="removed", by=by)
     membership.delete()
 
 
 @transaction.atomic
-def membership_change_role(*, membership: Membership, role: str) -> Membership:
+def membership_change_role(*, membership: Membership, role: str, by=None) -> Membership:
     """Make a member 代表者 or 編集者; the last 代表者 cannot step down."""
     representatives = list(
         Membership.objects.select_for_update().representatives().filter(organization_id=membership.organization_id)
     )
     if membership.is_representative and role != Membership.Role.REPRESENTATIVE and len(representatives) <= 1:
         raise ValidationError(_("最後の代表者は編集者に変更できません。先に別の方を代表者にしてください。"))
+    changed = membership.role != role
     membership.role = role
     membership.full_clean()
     membership.save(update_fields=["role"])
+    if changed:
+        _tell_member(membership, event="role_changed", by=by)
     return membership

@@ -135,7 +135,7 @@ def member_remove(request, org_pk, pk):
         return _refuse_editor(request, membership)
     target = access.get_member_of_organization(request.user, org_pk, pk)
     try:
-        services.membership_remove(membership=target)
+        services.membership_remove(membership=target, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -157,7 +157,7 @@ def member_role(request, org_pk, pk):
         messages.error(request, _("役割を選んでください。"))
         return redirect("community:member_list", org_pk=org_pk)
     try:
-        services.membership_change_role(membership=target, role=form.cleaned_data["role"])
+        services.membership_change_role(membership=target, role=form.cleaned_data["role"], by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
