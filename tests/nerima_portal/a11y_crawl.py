@@ -1,0 +1,127 @@
+"""Crawl the portal in a real browser and collect every accessibility problem per URL (used by the a11y tests)."""
+
+import re
+from collections import Counter, deque
+from urllib.parse import parse_qsl, urldefrag, urlsplit
+
+from playwright.sync_api import Error as PlaywrightError
+
+# Downloads and actions that are not pages: following them would save a file or change state.
+SKIP_PATH = re.compile(
+    r"^/(admin|static|media)/|^/accounts/logout|\.(ics|csv|json|pdf|png|jpe?g|zip)$"
+    r"|^/volunteers/resources/\d+/|/attachments/\d+/$|^/i18n/|^/text-size/|^/furigana/"
+)
+
+# Each page: one h1, a language, a title, alt on every image, no positive tabindex, a label on every field.
+PAGE_CHECKS = """() => {
+  const problems = [];
+  const h1 = document.querySelectorAll('h1').length;
+  if (h1 !== 1) problems.push(`${h1} <h1> elements (expected exactly one)`);
+  if (!(document.documentElement.getAttribute('lang') || '').trim()) problems.push('<html> has no lang');
+  if (!document.title.trim()) problems.push('empty <title>');
+  for (const img of document.querySelectorAll('img:not([alt])')) problems.push(`<img> without alt: ${img.src}`);
+  for (const el of document.querySelectorAll('[tabindex]')) {
+    if (parseInt(el.getAttribute('tabindex'), 10) > 0) problems.push(`tabindex > 0 on <${el.tagName.toLowerCase()}>`);
+  }
+  const fields = document.querySelectorAll(
+    'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset]):not([type=image]), select, textarea'
+  );
+  for (const field of fields) {
+    const labelled = (field.labels && [...field.labels].some((l) => l.textContent.trim()))
+      || (field.getAttribute('aria-label') || '').trim()
+      || (field.getAttribute('aria-labelledby') || '').split(/\\s+/).some((id) => id && document.getElementById(id));
+    if (!labelled) problems.push(`field without a label: <${field.tagName.toLowerCase()} name="${field.name}">`);
+  }
+  return problems;
+}"""
+
+
+# Each GET form (finders, filters) as two URLs: as it stands, and with the first choice of every question picked,
+# so that result pages and "nothing found" pages are checked too.
+GET_FORMS = """(forms) => forms.filter((form) => form.method.toLowerCase() === 'get').flatMap((form) => {
+  const action = form.action.split('?')[0];
+  const filled = new URLSearchParams();
+  const picked = new Set();
+  for (const el of form.elements) {
+    if (!el.name || el.disabled || ['submit', 'button', 'reset'].includes(el.type)) continue;
+    if (el.tagName === 'SELECT') {
+      const option = [...el.options].find((o) => o.value);
+      filled.append(el.name, option ? option.value : el.value);
+    } else if (el.type === 'radio' || el.type === 'checkbox') {
+      if (!picked.has(el.name)) { picked.add(el.name); filled.append(el.name, el.value); }
+    } else {
+      filled.append(el.name, el.value);
+    }
+  }
+  return [`${action}?${new URLSearchParams(new FormData(form))}`, `${action}?${filled}`];
+})"""
+
+
+def url_shape(path: str, query: str) -> str:
+    """/cafes/care/12/?area=nerima → /cafes/care/<n>/?area: one pattern, whatever the ids and values."""
+    shape = re.sub(r"/\d+(?=/|$)", "/<n>", path)
+    shape = re.sub(r"/(nerima|hikarigaoka|shakujii|oizumi)(?=/|$)", "/<area>", shape)
+    shape = re.sub(r"/[0-9A-Za-z_-]{20,}(?=/|$)", "/<token>", shape)
+    keys = sorted({key for key, _ in parse_qsl(query, keep_blank_values=True)})
+    return shape + ("?" + "&".join(keys) if keys else "")
+
+
+def crawl(
+    page, base_url: str, start_paths, *, check, follow=None, login_expected: bool = False,
+    max_pages: int = 150, per_shape: int = 2,
+):
+    """Visit same-origin pages breadth-first from start_paths; return ({url: [problems]}, [visited urls]).
+
+    Links and GET forms are followed. `check(page)` raises AssertionError with a report (the assert_accessible
+    fixture); `follow(path)` limits what is queued (start paths are always visited); at most `per_shape` URLs of
+    each pattern are opened. A redirect to the login page is a problem unless `login_expected` (the visitor).
+    """
+    origin = urlsplit(base_url)
+    queue = deque(base_url + path for path in start_paths)
+    seen_urls: set[str] = set(queue)
+    shapes: Counter = Counter()
+    problems: dict[str, list[str]] = {}
+    visited: list[str] = []
+    while queue and len(visited) < max_pages:
+        url = queue.popleft()
+        parts = urlsplit(url)
+        shape = url_shape(parts.path, parts.query)
+        if shapes[shape] >= per_shape:
+            continue
+        shapes[shape] += 1
+        try:
+            response = page.goto(url)
+        except PlaywrightError as error:
+            if "Download is starting" in str(error):  # a file, not a page
+                continue
+            raise
+        visited.append(url)
+        found: list[str] = []
+        if response is None or response.status >= 400:
+            found.append(f"HTTP {response.status if response else 'no response'}")
+        elif urlsplit(page.url).path != parts.path and urlsplit(page.url).path.startswith("/accounts/login"):
+            if not login_expected:
+                found.append(f"redirected to the login page ({page.url})")
+        else:
+            found.extend(page.evaluate(PAGE_CHECKS))
+            try:
+                check(page)
+            except AssertionError as error:
+                found.append(str(error).split("\n", 1)[-1])
+            links = page.eval_on_selector_all("a[href]:not([download])", "(links) => links.map((a) => a.href)")
+            for href in links + page.eval_on_selector_all("form", GET_FORMS):
+                href = urldefrag(href).url.rstrip("?")
+                link = urlsplit(href)
+                if (link.scheme, link.netloc) != (origin.scheme, origin.netloc) or href in seen_urls:
+                    continue
+                if SKIP_PATH.search(link.path) or (follow and not follow(link.path)):
+                    continue
+                seen_urls.add(href)
+                queue.append(href)
+        if found:
+            problems[url.removeprefix(base_url)] = found
+    return problems, visited
+
+
+def report(problems: dict[str, list[str]]) -> str:
+    return "\n".join(f"{url}\n  " + "\n  ".join(found) for url, found in problems.items())

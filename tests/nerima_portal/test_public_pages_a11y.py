@@ -1,0 +1,229 @@
+"""JIS X 8341-3 AA on the whole portal with the demo content, in a real Chromium.
+
+The crawls open every page pattern reachable from the home page and the section indexes (links and GET forms),
+run axe-core and the checks axe leaves out (one h1, lang, title, alt, no positive tabindex, a label on every field),
+and report every problem of every page at once. Then keyboard use, 320px reflow at 文字の大きさ「大」, pages without
+JavaScript, and screenshots at phone and desktop widths for a human look (/tmp/shots/).
+"""
+
+import io
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.utils.translation import trans_real
+from playwright.sync_api import expect
+
+from community.models import Session, SignUp, User
+from tests.nerima_portal.a11y_crawl import crawl, report
+
+SECTION_INDEXES = [
+    "/", "/cafes/", "/cafes/kids/", "/hiroba/", "/volunteers/", "/volunteers/college/", "/projects/", "/international/",
+]
+# What a signed-in person sees that a visitor does not: マイページ, マイ団体, their forms and the sign-up form.
+PERSONAL = re.compile(
+    r"^/(mypage|my|accounts|cafes/my|projects/my|volunteers/my|volunteers/college/my|volunteers/profile"
+    r"|volunteers/openings/for-you|volunteers/collaborators)/|^/sessions/\d+/$|/(apply|inquiry)/$"
+)
+RESIDENT = "resident@demo.nerima.example.jp"
+ORGANIZATION_MEMBERS = ["npo@demo.nerima.example.jp", "chokai@demo.nerima.example.jp"]
+# /tmp/shots unless SCREENSHOT_DIR says otherwise (CI keeps it as an artifact).
+SHOTS = Path(os.environ.get("SCREENSHOT_DIR") or Path(tempfile.gettempdir()) / "shots")
+
+# Is the focused element visibly focused? Its own outline or box-shadow, or that of a :focus-within card around it.
+FOCUS_STATE = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const ring = (e) => {
+    const s = getComputedStyle(e);
+    return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+  };
+  let visible = ring(el);
+  for (let a = el.parentElement; !visible && a && a !== document.body; a = a.parentElement) {
+    visible = a.matches(':focus-within') && ring(a);
+  }
+  const box = el.getBoundingClientRect();
+  return {
+    element: `<${el.tagName.toLowerCase()}${el.id ? ' id=' + el.id : ''}> ${(el.textContent || el.value || '').trim().slice(0, 30)}`,
+    id: el.id, type: el.type || '', visible, shown: box.width > 0 && box.height > 0,
+  };
+}"""
+HORIZONTAL_SCROLL = "() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def compiled_catalogs():
+    """The English crawl and screenshots need the compiled catalogs; forget any cached before compiling."""
+    call_command("compile_catalogs", verbosity=0)
+    trans_real._translations = {}
+    trans_real._default = None
+
+
+@pytest.fixture
+def demo(live_server):
+    """The full demo (~20 s): browser tests flush the database afterwards, so each test loads it again."""
+    call_command("load_demo", stdout=io.StringIO())
+    return live_server
+
+
+def open_session(user):
+    """An upcoming published session the user may still sign up for."""
+    taken = SignUp.objects.filter(user=user).values("session")
+    for session in Session.objects.visible().upcoming().filter(signup_required=True).exclude(pk__in=taken):
+        if session.is_signup_open() and (session.seats_left() or session.capacity is None):
+            return session
+    raise AssertionError("the demo has no session open for sign-up")
+
+
+def tab_until(page, predicate, *, limit: int = 80):
+    """Press Tab until the focused element matches; return every focus state on the way (each must be visible)."""
+    states = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if state is None:
+            break
+        states.append(state)
+        if predicate(state):
+            return states
+    return states
+
+
+def test_every_public_page_passes(page, demo, assert_accessible):
+    problems, visited = crawl(page, demo.url, SECTION_INDEXES, check=assert_accessible, login_expected=True)
+    # The same pages in English: the header, the language names and the translated labels.
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": demo.url}])
+    english, visited_en = crawl(
+        page, demo.url, SECTION_INDEXES, check=assert_accessible, login_expected=True, max_pages=20, per_shape=1
+    )
+    problems.update({f"[en] {url}": found for url, found in english.items()})
+    assert len(visited) >= 80, visited  # the crawl really went through the portal
+    assert not problems, f"{len(problems)} of {len(visited) + len(visited_en)} pages fail:\n{report(problems)}"
+
+
+def test_every_page_of_a_resident_and_of_organization_members_passes(page, demo, assert_accessible, login_as):
+    problems, visited = {}, []
+    for email in [RESIDENT, *ORGANIZATION_MEMBERS]:
+        user = User.objects.get(email=email)
+        login_as(page, user)
+        starts = ["/mypage/", "/my/organizations/", f"/sessions/{open_session(user).pk}/"]
+        found, pages = crawl(
+            page, demo.url, starts, check=assert_accessible, follow=PERSONAL.search, max_pages=60, per_shape=1
+        )
+        problems.update({f"[{email.split('@')[0]}] {url}": items for url, items in found.items()})
+        visited += pages
+    assert any("/my/organizations/" in url and url.endswith("/members/") for url in visited)  # マイ団体 was crawled
+    assert not problems, f"{len(problems)} of {len(visited)} pages fail:\n{report(problems)}"
+
+
+def test_keyboard_skip_link_visible_focus_and_finder_by_enter(page, demo):
+    page.goto(demo.url + "/")
+    first = tab_until(page, lambda state: True)[0]
+    assert first["element"].endswith("本文へ移動")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    assert page.url.endswith("#main")
+
+    page.goto(demo.url + "/")
+    states = tab_until(page, lambda state: False, limit=60)
+    assert len(states) > 20
+    hidden = [state["element"] for state in states if not (state["visible"] and state["shown"])]
+    assert not hidden, f"focus is not visible on: {hidden}"
+
+    # The café finder: reach the area, pick with the arrow key, tick a weekday with Space, submit with Enter.
+    page.goto(demo.url + "/cafes/")
+    states = tab_until(page, lambda state: state["id"] == "id_area")
+    page.keyboard.press("ArrowDown")
+    area = page.locator("#id_area").input_value()
+    assert area
+    states += tab_until(page, lambda state: state["type"] == "checkbox")
+    page.keyboard.press("Space")
+    states += tab_until(page, lambda state: state["type"] == "submit" and "この条件でさがす" in state["element"])
+    hidden = [state["element"] for state in states if not (state["visible"] and state["shown"])]
+    assert not hidden, f"focus is not visible on: {hidden}"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert f"area={area}" in page.url and "weekday=" in page.url
+    expect(page.locator("#id_area")).to_have_value(area)
+    expect(page.get_by_role("heading", name=re.compile("見つかったケアカフェ"))).to_be_visible()
+    # Onwards from the results: every card link and the pagination keep a visible focus too.
+    states = tab_until(page, lambda state: False, limit=40)
+    hidden = [state["element"] for state in states if not (state["visible"] and state["shown"])]
+    assert not hidden, f"focus is not visible on: {hidden}"
+
+
+def test_large_text_at_320px_needs_no_horizontal_scrolling(page, demo):
+    page.goto(demo.url + "/")
+    page.get_by_role("button", name="大", exact=True).click()
+    expect(page.locator("html")).to_have_class(re.compile("text-large"))
+    page.set_viewport_size({"width": 320, "height": 640})
+    session = open_session(User.objects.get(email=RESIDENT))
+    page.goto(demo.url + "/cafes/")
+    detail = page.locator(".card-grid a").first.get_attribute("href")
+    paths = [
+        "/", "/cafes/?weekday=2&barrier_free=on", detail, f"/sessions/{session.pk}/",
+        "/hiroba/finder/?topic=elderly&area=1", "/volunteers/openings/", "/international/classes/",
+    ]
+    overflowing = {}
+    for path in paths:
+        page.goto(demo.url + path)
+        expect(page.locator("html")).to_have_class(re.compile("text-large"))
+        if (extra := page.evaluate(HORIZONTAL_SCROLL)) > 1:
+            overflowing[path] = f"{extra}px wider than the screen"
+    assert not overflowing, overflowing
+
+
+def test_sign_up_and_finders_work_without_javascript(browser, browser_context_args, demo, login_as):
+    context = browser.new_context(**browser_context_args, java_script_enabled=False)
+    page = context.new_page()
+    resident = User.objects.get(email=RESIDENT)
+    login_as(page, resident)
+    session = open_session(resident)
+
+    page.goto(f"{demo.url}/sessions/{session.pk}/")
+    page.get_by_label("参加する人数").fill("2")
+    page.get_by_role("button", name="申し込む", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("申込")
+    signup = SignUp.objects.get(session=session, user=resident)
+    assert signup.party_size == 2
+
+    page.goto(f"{demo.url}/cafes/")
+    page.get_by_label("地域").select_option(index=1)
+    page.get_by_role("checkbox", name="水曜").check()
+    page.get_by_role("button", name="この条件でさがす").click()
+    assert "weekday=2" in page.url
+    expect(page.get_by_role("checkbox", name="水曜")).to_be_checked()
+    expect(page.get_by_role("heading", name=re.compile("見つかったケアカフェ"))).to_be_visible()
+
+    page.goto(f"{demo.url}/hiroba/finder/")
+    page.get_by_role("radio", name="介護・高齢").check()
+    page.get_by_label("お住まいの住所").fill("北町6丁目")
+    page.get_by_role("button", name="さがす", exact=True).click()
+    expect(page.get_by_role("heading", name=re.compile("件の相談先が見つかりました"))).to_be_visible()
+    context.close()
+
+
+def test_screenshots_for_a_human_look(page, demo):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(demo.url + "/cafes/")
+    pages = {
+        "home": "/", "cafes": "/cafes/", "cafe-detail": page.locator(".card-grid a").first.get_attribute("href"),
+        "hiroba-finder": "/hiroba/finder/?topic=elderly&area=1&address=北町6丁目", "international-en": "/international/",
+    }
+    overflowing = {}
+    for width in (390, 1280):
+        page.context.clear_cookies()
+        page.set_viewport_size({"width": width, "height": 900})
+        for name, path in pages.items():
+            if name.endswith("-en"):
+                page.context.add_cookies([{"name": "django_language", "value": "en", "url": demo.url}])
+            page.goto(demo.url + path)
+            page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+            if (extra := page.evaluate(HORIZONTAL_SCROLL)) > 1:
+                overflowing[f"{name}-{width}"] = extra
+        assert page.locator("html").get_attribute("lang") == "en"
+    assert not overflowing, overflowing
+    assert all((SHOTS / f"{name}-{width}.png").stat().st_size > 10_000 for name in pages for width in (390, 1280))
