@@ -61,7 +61,8 @@ def test_the_confirmation_says_what_goes_and_what_stays_anonymized(client, resid
 
     page = client.get(reverse("community:account_delete")).content.decode()
 
-    assert "削除するもの" in page and "お名前や連絡先を消して残すもの" in page
+    assert "削除するもの" in page and "残すもの" in page
+    assert "監査のため" in page
     assert "キャンセル待ちの方が繰り上がります" in page
     assert "受付番号・分野・日付だけを統計用に残します" in page
     assert 'type="password"' in page
