@@ -53,3 +53,12 @@ def test_a_resident_searches_in_half_width_kana_then_finds_next_months_session(p
     page.get_by_role("link", name="ひだまり 体操の回").click()
     expect(page).to_have_url(re.compile(rf"/sessions/{session.pk}/$"))
     assert_accessible(page)
+
+
+def test_guidance_one_kind_and_error_states_have_no_axe_violations(page, live_server, assert_accessible):
+    _cafe_with_a_session_next_month()
+    for path in ["/search/", "/search/?q=ア", "/search/?q=ケア&kind=cafes.carecafe", "/search/?q=ケア&area=atlantis",
+                 "/search/?q=みつからない", "/calendar/?month=bad&kind=cafes.carecafe"]:
+        page.goto(live_server.url + path)
+        expect(page.locator("h1")).to_have_count(1)
+        assert_accessible(page)
