@@ -113,7 +113,8 @@ class ConsultationRequestForm(forms.Form):
         label=_("連絡してよい曜日・時間帯（任意）"), max_length=100, required=False,
         help_text=_("例: 平日の午後、土曜の午前"),
     )
-    name = forms.CharField(label=_("お名前"), max_length=60, required=False)
+    name = forms.CharField(label=_("お名前"), max_length=60, required=False,
+                           widget=forms.TextInput(attrs={"autocomplete": "name"}))
     phone = forms.CharField(label=_("電話番号"), max_length=20, required=False,
                             widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
     email = forms.EmailField(label=_("メールアドレス"), required=False,

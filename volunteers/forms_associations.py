@@ -88,16 +88,20 @@ class AssociationSearchForm(forms.Form):
 
 
 class JoinInquiryForm(HoneypotMixin):
+    # autocomplete: the browser may fill in the resident's own name and contacts (JIS X 8341-3 1.3.5).
     name = forms.CharField(
-        label=_("お名前"), max_length=60, error_messages={"required": _("お名前を入力してください。")}
+        label=_("お名前"), max_length=60, error_messages={"required": _("お名前を入力してください。")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=_("メールアドレス"),
         required=False,
         error_messages={"invalid": _("メールアドレスの形が正しくありません。例：taro@example.jp")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     phone = forms.CharField(
-        label=_("電話番号"), max_length=20, required=False, widget=forms.TextInput(attrs={"type": "tel"})
+        label=_("電話番号"), max_length=20, required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     address = forms.CharField(label=_("お住まい（町丁目まで・任意）"), max_length=100, required=False)
     message = forms.CharField(
@@ -129,18 +133,22 @@ class CommissionerContactForm(HoneypotMixin):
         help_text=ADDRESS_HELP,
         error_messages={"required": _("お住まいの町丁目を入力してください。")},
     )
-    name = forms.CharField(label=_("お名前"), max_length=60, error_messages={"required": _("お名前を入力してください。")})
+    name = forms.CharField(
+        label=_("お名前"), max_length=60, error_messages={"required": _("お名前を入力してください。")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     phone = forms.CharField(
         label=_("電話番号"),
         max_length=20,
         required=False,
-        widget=forms.TextInput(attrs={"type": "tel"}),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         help_text=_("電話番号かメールアドレスのどちらかを入力してください。"),
     )
     email = forms.EmailField(
         label=_("メールアドレス"),
         required=False,
         error_messages={"invalid": _("メールアドレスの形が正しくありません。例：taro@example.jp")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     message = forms.CharField(
         label=_("ご相談・ご連絡の内容"),
@@ -194,7 +202,7 @@ class CollaboratorRegistrationForm(forms.Form):
         label=_("連絡のつく電話番号（任意）"),
         max_length=20,
         required=False,
-        widget=forms.TextInput(attrs={"type": "tel"}),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         help_text=_("コーディネーターからの連絡は、登録のメールアドレスかこの電話番号にします。"),
     )
     message = forms.CharField(

@@ -43,7 +43,11 @@ def kids_detail(request, pk):
     )
     by_pk = {lecture.pk: lecture for lecture in lectures}
     lecture_sessions = listing_upcoming_sessions(list(by_pk), limit=20)
+    anchored = set()
     for session in lecture_sessions:
         session.lecture = by_pk[session.listing_id]
+        # A lecture's URL ends in #lecture-<pk>: only its first session carries that id (ids are unique).
+        session.is_lecture_anchor = session.listing_id not in anchored
+        anchored.add(session.listing_id)
     context = {"cafe": cafe, "sessions": listing_upcoming_sessions([cafe.pk]), "lecture_sessions": lecture_sessions}
     return render(request, "cafes/kids_detail.html", context)

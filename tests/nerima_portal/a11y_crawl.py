@@ -12,7 +12,8 @@ SKIP_PATH = re.compile(
     r"|^/volunteers/resources/\d+/|/attachments/\d+/$|^/i18n/|^/text-size/|^/furigana/"
 )
 
-# Each page: one h1, a language, a title, alt on every image, no positive tabindex, a label on every field.
+# Each page: one h1, a language, a title, alt on every image, no positive tabindex, a label on every field,
+# unique ids (labels and descriptions point at them) and autocomplete on the person's own contact fields.
 PAGE_CHECKS = """() => {
   const problems = [];
   const h1 = document.querySelectorAll('h1').length;
@@ -31,6 +32,18 @@ PAGE_CHECKS = """() => {
       || (field.getAttribute('aria-label') || '').trim()
       || (field.getAttribute('aria-labelledby') || '').split(/\\s+/).some((id) => id && document.getElementById(id));
     if (!labelled) problems.push(`field without a label: <${field.tagName.toLowerCase()} name="${field.name}">`);
+  }
+  const ids = new Set();
+  for (const el of document.querySelectorAll('[id]')) {
+    if (ids.has(el.id) && !problems.includes(`duplicate id="${el.id}"`)) problems.push(`duplicate id="${el.id}"`);
+    ids.add(el.id);
+  }
+  // 1.3.5: the person's own name, mail and phone say what they are (マイ団体 forms hold the organization's).
+  if (!/(^|\\/)my\\//.test(location.pathname)) {
+    const own = 'main input[type=email], main input[type=tel], main input[name=name], main input[name=full_name]';
+    for (const field of document.querySelectorAll(own)) {
+      if (!field.getAttribute('autocomplete')) problems.push(`no autocomplete on <input name="${field.name}">`);
+    }
   }
   return problems;
 }"""
