@@ -13,7 +13,8 @@ SKIP_PATH = re.compile(
 )
 
 # Each page: one h1, a language, a title, alt on every image, no positive tabindex, a label on every field,
-# unique ids (labels and descriptions point at them) and autocomplete on the person's own contact fields.
+# headings without skipped levels, <th scope>, unique ids (labels and descriptions point at them) and
+# autocomplete on the person's own contact fields.
 PAGE_CHECKS = """() => {
   const problems = [];
   const h1 = document.querySelectorAll('h1').length;
@@ -32,6 +33,17 @@ PAGE_CHECKS = """() => {
       || (field.getAttribute('aria-label') || '').trim()
       || (field.getAttribute('aria-labelledby') || '').split(/\\s+/).some((id) => id && document.getElementById(id));
     if (!labelled) problems.push(`field without a label: <${field.tagName.toLowerCase()} name="${field.name}">`);
+  }
+  // Headings go down one level at a time, and data tables say what their header cells head.
+  let level = 1;
+  for (const heading of document.querySelectorAll('main :is(h1, h2, h3, h4, h5, h6)')) {
+    const next = Number(heading.tagName[1]);
+    if (next > level + 1) problems.push(`heading skips a level: h${level} → h${next} "${heading.textContent.trim().slice(0, 30)}"`);
+    level = next;
+  }
+  for (const table of document.querySelectorAll('main table')) {
+    if (!table.querySelector('th')) problems.push('a table without header cells');
+    if (table.querySelector('th:not([scope])')) problems.push('a table <th> without scope');
   }
   const ids = new Set();
   for (const el of document.querySelectorAll('[id]')) {
