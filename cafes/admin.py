@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from cafes.models import Activity, CareCafe, ChildcareLecture, KidsCafe
 from cafes.selectors import cafe_counts, participants_by_month
@@ -60,5 +61,5 @@ class ChildcareLectureAdmin(CafeAdminBase):
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(TranslationAdmin):
     list_display = ["name", "code", "sort_order"]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from community import admin_changes, admin_personal_data  # noqa: F401  (register 「最近の変更」, 個人情報の閲覧記録)
@@ -31,7 +32,7 @@ class UserAdmin(admin.ModelAdmin):
 
 
 @admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
+class AreaAdmin(TranslationAdmin):
     list_display = ["name", "name_kana", "sort_order"]
 
 

@@ -35,6 +35,10 @@ def _portal_settings(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Rate limits (allauth, consultation requests) count in the cache: each test starts from zero.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 # --- factories -------------------------------------------------------------------------------

@@ -3,16 +3,17 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
 
 from projects.models import Call, Category, Stage
 
 
-class CategoryInline(admin.TabularInline):
+class CategoryInline(TranslationTabularInline):
     model = Category
     extra = 0
 
 
-class StageInline(admin.TabularInline):
+class StageInline(TranslationTabularInline):
     model = Stage
     extra = 0
 
