@@ -10,7 +10,7 @@ from community.models import Membership
 
 
 def _send_to_members(organization_id: int, *, template: str, context: dict) -> None:
-    for membership in Membership.objects.filter(organization_id=organization_id).select_related("user"):
+    for membership in Membership.objects.filter(organization_id=organization_id).select_related("user").order_by("pk"):
         user = membership.user
         send_templated_mail(
             template=f"projects/mail/{template}",

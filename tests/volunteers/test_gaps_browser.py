@@ -9,6 +9,7 @@ import re
 import pytest
 from django.urls import reverse
 from PIL import Image
+from playwright.sync_api import expect
 
 from community.models import Membership
 from tests.conftest import make_place, make_user
@@ -44,7 +45,7 @@ def test_a_member_edits_the_association_page_with_a_photo(
     page.get_by_label("会費").fill("月額250円")
     page.get_by_label("写真を追加").set_input_files(str(photo))
     page.get_by_role("button", name="保存する").click()
-    assert page.get_by_text("写真の内容を短く書いてください").first.is_visible()
+    expect(page.get_by_text("写真の内容を短く書いてください").first).to_be_visible()
     assert page.get_by_label("会費").input_value() == "月額250円"
     assert_accessible(page)
 
@@ -52,8 +53,8 @@ def test_a_member_edits_the_association_page_with_a_photo(
     page.get_by_label("写真を追加").set_input_files(str(photo))
     page.get_by_label("追加する写真の説明（読み上げ用）").fill("夏祭りの盆踊り")
     page.get_by_role("button", name="保存する").click()
-    assert page.get_by_text("町会・自治会の紹介を保存しました").is_visible()
-    assert page.get_by_role("img", name="夏祭りの盆踊り").is_visible()
+    expect(page.get_by_text("町会・自治会の紹介を保存しました")).to_be_visible()
+    expect(page.get_by_role("img", name="夏祭りの盆踊り")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="公開ページを見る").click()
