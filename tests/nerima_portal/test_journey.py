@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from django.core import mail
+from playwright.sync_api import expect
 
 from community.models import Chome, User
 
@@ -84,7 +85,7 @@ def test_new_visitor_signs_up_verifies_logs_in_and_edits_profile(
     page.get_by_label("パスワード", exact=False).first.fill("123")
     page.get_by_label("パスワード (再入力)").fill("123")
     page.get_by_role("button", name="登録する").click()
-    assert page.locator("#id_password1_error").is_visible()
+    expect(page.locator("#id_password1_error")).to_be_visible()
     assert page.get_by_label("メールアドレス").input_value() == "hanako@example.jp"
     assert_accessible(page)
     page.locator("#id_password1").fill(PASSWORD)
@@ -166,5 +167,5 @@ def test_account_pages_are_axe_clean(page, live_server, assert_accessible, login
     page.locator("#id_password1").fill("sakura-tsutsuji-2027")
     page.locator("#id_password2").fill("sakura-tsutsuji-2027")
     page.get_by_role("button", name="パスワードを変更する").click()
-    assert page.locator("#id_oldpassword_error").is_visible()
+    expect(page.locator("#id_oldpassword_error")).to_be_visible()
     assert_accessible(page)

@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 from community.models import SignUp, User
 
 
@@ -15,7 +17,7 @@ def test_a_resident_downloads_her_data_and_deletes_her_account(page, live_server
     page.get_by_role("link", name="自分のデータ（ダウンロード・アカウントの削除）").click()
     page.get_by_role("heading", level=1, name="自分のデータ").wait_for()
     assert_accessible(page)
-    assert page.get_by_role("heading", name="相談受付（1件）").is_visible()
+    expect(page.get_by_role("heading", name="相談受付（1件）")).to_be_visible()
     assert "NENE" not in page.content()
 
     # 2. The download is one JSON file with her data from every app.

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from community.models import Membership
 from tests.conftest import make_place, make_session, make_user
@@ -42,26 +43,26 @@ def test_a_newcomer_enters_their_address_finds_their_association_and_sends_a_joi
 
     page.get_by_role("textbox", name="住所").fill("練馬区豊玉北５－３－１")
     page.get_by_role("button", name="住所から調べる").click()
-    assert page.get_by_role("heading", name="豊玉北5丁目（練馬地域）の町会・自治会").is_visible()
-    assert page.get_by_text("練馬第1地区（テスト）").first.is_visible()
+    expect(page.get_by_role("heading", name="豊玉北5丁目（練馬地域）の町会・自治会")).to_be_visible()
+    expect(page.get_by_text("練馬第1地区（テスト）").first).to_be_visible()
     assert page.get_by_text("桜台テスト町会").count() == 0
     assert_accessible(page)
 
     page.get_by_role("link", name="加入について問い合わせる").click()
-    assert page.get_by_role("heading", level=1, name="豊玉北五丁目テスト町会").is_visible()
+    expect(page.get_by_role("heading", level=1, name="豊玉北五丁目テスト町会")).to_be_visible()
     assert_accessible(page)
 
     # First without a way to reply: the error sits next to the field and the name stays.
     page.get_by_label("お名前").fill("転入 花子")
     page.get_by_role("button", name="問い合わせを送る").click()
-    assert page.get_by_text("メールアドレスか電話番号のどちらかを入力してください。").first.is_visible()
+    expect(page.get_by_text("メールアドレスか電話番号のどちらかを入力してください。").first).to_be_visible()
     assert page.get_by_label("お名前").input_value() == "転入 花子"
     assert_accessible(page)
 
     page.get_by_label("メールアドレス").fill("hanako@example.jp")
     page.get_by_label("お問い合わせの内容（任意）").fill("4月に引っ越してきました。")
     page.get_by_role("button", name="問い合わせを送る").click()
-    assert page.get_by_role("heading", name="問い合わせを送りました").is_visible()
+    expect(page.get_by_role("heading", name="問い合わせを送りました")).to_be_visible()
     assert_accessible(page)
 
     inquiry = JoinInquiry.objects.get()
@@ -76,10 +77,10 @@ def test_the_association_member_marks_the_inquiry_answered(page, live_server, as
 
     page.goto(f"{live_server.url}{reverse('volunteers:association_detail', args=[neighbourhood.pk])}")
     page.get_by_role("link", name="この会に届いた加入の問い合わせを見る（メンバー用）").click()
-    assert page.get_by_role("cell", name="taro@example.jp").is_visible()
+    expect(page.get_by_role("cell", name="taro@example.jp")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name=re.compile("回答済みにする.*転入 太郎")).click()
-    assert page.get_by_text("転入 太郎さんの問い合わせを「回答済み」にしました。").is_visible()
+    expect(page.get_by_text("転入 太郎さんの問い合わせを「回答済み」にしました。")).to_be_visible()
     assert_accessible(page)
     assert JoinInquiry.objects.get().status == JoinInquiry.Status.ANSWERED
 
@@ -92,14 +93,14 @@ def test_a_resident_registers_as_collaborator_and_sees_the_status(page, live_ser
     assert_accessible(page)
     page.get_by_role("link", name="推進員に登録する").click()
     page.get_by_role("button", name="登録する").click()  # nothing chosen: errors next to the groups
-    assert page.get_by_text("活動したい地域を1つ以上選んでください。", exact=True).is_visible()
+    expect(page.get_by_text("活動したい地域を1つ以上選んでください。", exact=True)).to_be_visible()
     assert_accessible(page)
     page.get_by_label("練馬").check()
     page.get_by_label("高齢者の支え合い").check()
     page.get_by_label("土曜").check()
     page.get_by_role("button", name="登録する").click()
-    assert page.get_by_text("受付（連絡をお待ちください）").is_visible()
-    assert page.get_by_text("練馬地区チーム").is_visible()
+    expect(page.get_by_text("受付（連絡をお待ちください）")).to_be_visible()
+    expect(page.get_by_text("練馬地区チーム")).to_be_visible()
     assert_accessible(page)
 
 
@@ -138,5 +139,5 @@ def test_every_other_public_page_is_accessible(page, live_server, assert_accessi
     # The contact form with errors, sent from the browser.
     page.goto(f"{live_server.url}{reverse('volunteers:commissioner_contact')}")
     page.get_by_role("button", name="送信する").click()
-    assert page.get_by_text("お名前を入力してください。", exact=True).is_visible()
+    expect(page.get_by_text("お名前を入力してください。", exact=True)).to_be_visible()
     assert_accessible(page)

@@ -58,8 +58,8 @@ def test_a_member_edits_the_association_page_with_a_photo(
     assert_accessible(page)
 
     page.get_by_role("link", name="公開ページを見る").click()
-    assert page.get_by_text("月額250円").is_visible()
-    assert page.get_by_role("img", name="夏祭りの盆踊り").is_visible()
+    expect(page.get_by_text("月額250円")).to_be_visible()
+    expect(page.get_by_role("img", name="夏祭りの盆踊り")).to_be_visible()
     assert_accessible(page)
 
 
@@ -77,12 +77,12 @@ def test_a_resident_withdraws_an_application_and_may_apply_again(page, live_serv
     page.goto(f"{live_server.url}{reverse('volunteers:my_volunteering')}")
     assert_accessible(page)
     page.get_by_role("button", name=re.compile(r"応募を取り下げる\s*（防災倉庫の点検（ブラウザ））")).click()
-    assert page.get_by_text("応募を取り下げました").is_visible()
-    assert page.get_by_text("取り下げ", exact=True).is_visible()
+    expect(page.get_by_text("応募を取り下げました")).to_be_visible()
+    expect(page.get_by_text("取り下げ", exact=True)).to_be_visible()
     assert page.get_by_role("button", name=re.compile(r"応募を取り下げる\s*（防災倉庫の点検（ブラウザ））")).count() == 0
     assert_accessible(page)
 
     page.get_by_role("link", name="防災倉庫の点検（ブラウザ）").click()
-    assert page.get_by_role("button", name="この募集に応募する").is_visible()
+    expect(page.get_by_role("button", name="この募集に応募する")).to_be_visible()
     assert_accessible(page)
     assert OpeningApplication.objects.get().status == "withdrawn"
