@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('community', '0003_associations_commissioners_collaborators'),
+        ('community', '0003_invitations_recent_changes_hiragana_readings'),
     ]
 
     operations = [

@@ -34,7 +34,7 @@ def drop_trigram_indexes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("community", "0003_associations_commissioners_collaborators"),
+        ("community", "0003_invitations_recent_changes_hiragana_readings"),
         ("nerima_portal", "0001_site_name_and_domain"),
     ]
 

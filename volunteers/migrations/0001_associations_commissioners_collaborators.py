@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('community', '0003_associations_commissioners_collaborators'),
+        ('community', '0003_invitations_recent_changes_hiragana_readings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('community', '0003_associations_commissioners_collaborators'),
+        ('community', '0003_invitations_recent_changes_hiragana_readings'),
         ('volunteers', '0001_associations_commissioners_collaborators'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
