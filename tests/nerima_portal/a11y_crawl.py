@@ -13,8 +13,8 @@ SKIP_PATH = re.compile(
 )
 
 # Each page: one h1, a language, a title, alt on every image, no positive tabindex, a label on every field,
-# headings without skipped levels, <th scope>, unique ids (labels and descriptions point at them) and
-# autocomplete on the person's own contact fields.
+# headings without skipped levels, <th scope>, no sideways scrolling, unique ids (labels and descriptions point
+# at them) and autocomplete on the person's own contact fields.
 PAGE_CHECKS = """() => {
   const problems = [];
   const h1 = document.querySelectorAll('h1').length;
@@ -45,6 +45,9 @@ PAGE_CHECKS = """() => {
     if (!table.querySelector('th')) problems.push('a table without header cells');
     if (table.querySelector('th:not([scope])')) problems.push('a table <th> without scope');
   }
+  // 1.4.10: no sideways scrolling of the page (a wide table scrolls inside its own .table-scroll).
+  const extra = document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth;
+  if (extra > 1) problems.push(`${extra}px of horizontal scrolling at ${innerWidth}px wide`);
   const ids = new Set();
   for (const el of document.querySelectorAll('[id]')) {
     if (ids.has(el.id) && !problems.includes(`duplicate id="${el.id}"`)) problems.push(`duplicate id="${el.id}"`);
@@ -80,6 +83,25 @@ GET_FORMS = """(forms) => forms.filter((form) => form.method.toLowerCase() === '
   }
   return [`${action}?${new URLSearchParams(new FormData(form))}`, `${action}?${filled}`];
 })"""
+
+
+# Text contrast of one element as it looks right now (hovered or focused: states axe never sees), against the
+# first opaque background behind it; 3:1 is enough for large text (24px, or 18.66px bold).
+STATE_CONTRAST = """(el) => {
+  const parse = (c) => { const m = c.match(/[\\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; };
+  const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const luminance = ({r, g, b}) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  let background = {r: 255, g: 255, b: 255};
+  for (let e = el; e; e = e.parentElement) {
+    const c = parse(getComputedStyle(e).backgroundColor);
+    if (c.a > 0.5) { background = c; break; }
+  }
+  const style = getComputedStyle(el);
+  const [hi, lo] = [luminance(parse(style.color)), luminance(background)].sort((x, y) => y - x);
+  const size = parseFloat(style.fontSize);
+  const large = size >= 24 || (parseInt(style.fontWeight, 10) >= 700 && size >= 18.66);
+  return {ratio: Math.round((hi + 0.05) / (lo + 0.05) * 100) / 100, needed: large ? 3 : 4.5};
+}"""
 
 
 def url_shape(path: str, query: str) -> str:
