@@ -27,6 +27,7 @@ SECTION_INDEXES = [
 PERSONAL = re.compile(
     r"^/(mypage|my|accounts|cafes/my|projects/my|volunteers/my|volunteers/college/my|volunteers/profile"
     r"|volunteers/openings/for-you|volunteers/collaborators)/|^/sessions/\d+/$|/(apply|inquiry)/$"
+    r"|^/volunteers/(openings|college/cohorts)/\d+/$"  # their apply buttons and forms
 )
 RESIDENT = "resident@demo.nerima.example.jp"
 ORGANIZATION_MEMBERS = ["npo@demo.nerima.example.jp", "chokai@demo.nerima.example.jp"]
@@ -120,7 +121,7 @@ def test_every_page_of_a_resident_and_of_organization_members_passes(page, demo,
         login_as(page, user)
         # On a 320px phone at 文字の大きさ「大」 (the public crawl above covers the desktop layout).
         page.context.add_cookies([{"name": "textsize", "value": "large", "url": demo.url}])
-        starts = ["/mypage/", "/my/organizations/", f"/sessions/{open_session(user).pk}/"]
+        starts = ["/mypage/", "/my/organizations/", "/volunteers/college/", f"/sessions/{open_session(user).pk}/"]
         found, pages = crawl(
             page, demo.url, starts, check=assert_accessible, follow=PERSONAL.search, max_pages=60, per_shape=1
         )
