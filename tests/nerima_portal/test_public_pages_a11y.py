@@ -18,7 +18,8 @@ from django.utils.translation import trans_real
 from playwright.sync_api import expect
 
 from community.models import Session, SignUp, User
-from tests.nerima_portal.a11y_crawl import STATE_CONTRAST, crawl, report
+from tests.nerima_portal.a11y_crawl import PAGE_CHECKS, STATE_CONTRAST, crawl, report
+from volunteers.models import Cohort
 
 SECTION_INDEXES = [
     "/", "/cafes/", "/cafes/kids/", "/hiroba/", "/volunteers/", "/volunteers/college/", "/projects/", "/international/",
@@ -206,6 +207,61 @@ def test_hovered_links_and_buttons_keep_their_text_contrast(page, demo, login_as
     hover_each_kind(signed_in)
     assert len(kinds) > 20
     assert not failing, failing
+
+
+# After a refused form: the summary at the top links to fields that exist, and each refused field (a group's
+# fieldset for radios and checkboxes) points at its own error text.
+ERROR_STATE = """() => {
+  const summary = document.querySelector('.error-summary[role=alert]');
+  const problems = summary ? [] : ['no error summary with role=alert'];
+  for (const link of summary ? summary.querySelectorAll('a[href^="#"]') : []) {
+    if (!document.getElementById(link.hash.slice(1))) problems.push(`summary link to a missing field: ${link.hash}`);
+  }
+  for (const field of document.querySelectorAll('[aria-invalid=true]')) {
+    const holder = field.type === 'radio' || field.type === 'checkbox' ? field.closest('fieldset') || field : field;
+    const ids = (holder.getAttribute('aria-describedby') || '').split(/\\s+/);
+    if (!ids.some((id) => id && document.getElementById(id)?.classList.contains('errorlist'))) {
+      problems.push(`refused field not tied to its error: ${field.name}`);
+    }
+  }
+  return problems;
+}"""
+
+
+def test_forms_sent_back_with_errors_explain_them_accessibly(page, demo, assert_accessible, login_as):
+    """Empty or wrong answers in the forms residents meet most: the refused page must be as accessible as the first."""
+    resident = User.objects.get(email=RESIDENT)
+    cohort = next(cohort for cohort in Cohort.objects.all() if cohort.is_intake_open)
+    page.goto(demo.url + "/volunteers/associations/")
+    association = next(
+        href for href in page.eval_on_selector_all("main a", "(links) => links.map((a) => a.getAttribute('href'))")
+        if re.fullmatch(r"/volunteers/associations/\d+/", href)
+    )
+    forms = [
+        (None, "/hiroba/request/", "form.request-form", {}),
+        (None, association, "form[action$='/inquiry/']", {}),
+        (resident, f"/sessions/{open_session(resident).pk}/", "form[action$='/signup/']", {"参加する人数": "0"}),
+        (resident, f"/volunteers/college/cohorts/{cohort.pk}/apply/", "main form[method=post]", {}),
+        (resident, "/mypage/profile/", "main form[method=post]", {"氏名": ""}),
+    ]
+    problems = {}
+    for user, path, selector, answers in forms:
+        if user:
+            login_as(page, user)
+        page.goto(demo.url + path)
+        form = page.locator(selector).last
+        for label, value in answers.items():
+            form.get_by_label(label, exact=False).first.fill(value)
+        form.locator("button[type=submit], button:not([type])").last.click()
+        page.wait_for_load_state()
+        found = page.evaluate(PAGE_CHECKS) + page.evaluate(ERROR_STATE)
+        try:
+            assert_accessible(page)
+        except AssertionError as error:
+            found.append(str(error))
+        if found:
+            problems[path] = found
+    assert not problems, report(problems)
 
 
 def test_large_text_at_320px_needs_no_horizontal_scrolling(page, demo):
