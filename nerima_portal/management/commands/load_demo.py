@@ -6,6 +6,7 @@ import importlib.util
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from nerima_portal.staff_groups import COORDINATOR, WARD_STAFF, sync_staff_groups
 
@@ -21,7 +22,8 @@ class Command(BaseCommand):
             raise CommandError("本番モードではデモデータを読み込めません。")
         from community.demo import DEMO_PASSWORD, demo_user
 
-        with transaction.atomic():
+        # Demo residents are fictional: the mails their demo sign-ups would trigger are dropped, not printed.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
             groups = sync_staff_groups()
             staff = demo_user("staff@demo.nerima.example.jp", "区職員 デモ", is_staff=True)
             staff.groups.add(groups[WARD_STAFF])
@@ -37,6 +39,7 @@ class Command(BaseCommand):
             + "\n  区職員（管理画面 /admin/）: staff@demo.nerima.example.jp"
             + "\n  社協コーディネーター: coordinator@demo.nerima.example.jp"
             + "\n  団体メンバー（NPO法人）: npo@demo.nerima.example.jp"
+            + "\n  団体メンバー（町会・ケアカフェ・こどもカフェ）: chokai@ / houkatsu@ / childcare@demo.nerima.example.jp"
             + "\n  住民: resident@demo.nerima.example.jp"
             + f"\n  パスワード（デモ用・共通）: {DEMO_PASSWORD}"
         )
