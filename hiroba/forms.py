@@ -1,7 +1,6 @@
 """Public forms: the finder's questions, the plaza filter and the consultation request."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from community.addresses import find_chome, find_town
@@ -9,7 +8,14 @@ from community.models import Area
 from hiroba.finder import Question
 from hiroba.models import Activity, ConsultationRequest, ContactWay, Topic
 
-LANGUAGE_CHOICES = settings.LANGUAGES
+# The languages a consultation can be held in, named in plain words (Django's own "English" reads 「英語(米国)」).
+LANGUAGE_CHOICES = [
+    ("ja", _("日本語")),
+    ("en", _("英語")),
+    ("zh-hans", _("中国語")),
+    ("ko", _("韓国語")),
+    ("tl", _("タガログ語")),
+]
 
 
 class FinderForm(forms.Form):
