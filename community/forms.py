@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.addresses import find_chome
 from community.models import Chome, Invitation, Listing, Membership, Organization, Place
-from community.models.organizations import validate_hiragana
+from community.readings import ReadingField
 from community.uploads import VerifiedImageField
 
 
@@ -40,6 +40,7 @@ class OrganizationForm(forms.ModelForm):
     )
 
     class Meta:
+        field_classes = {"name_kana": ReadingField}
         model = Organization
         fields = [
             "kind", "name", "name_kana", "description", "area", "address",
@@ -58,7 +59,6 @@ class OrganizationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["area"].empty_label = _("（選んでください）")
         self.fields["kind"].choices = [("", _("（選んでください）")), *Organization.Kind.choices]
-        self.fields["name_kana"].validators = [validate_hiragana]
         # Someone who already confirmed the number need not tick the box again for an unchanged number.
         if self.instance.pk and self.instance.contact_phone:
             self.fields["phone_is_public_number"].initial = True
@@ -79,6 +79,7 @@ class ListingForm(forms.ModelForm):
     photo = VerifiedImageField(label=_("写真"), required=False, help_text=_("JPEG・PNG・WebP、5MBまで。"))
 
     class Meta:
+        field_classes = {"title_kana": ReadingField}
         model = Listing
         fields = ["title", "title_kana", "summary", "description", "place", "audience", "fee_text", "contact_text", "photo"]
         help_texts = {
@@ -90,7 +91,6 @@ class ListingForm(forms.ModelForm):
 
     def __init__(self, *args, organization: Organization, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["title_kana"].validators = [validate_hiragana]
         # Places this organization registered, plus the one already chosen (it may belong to someone else).
         places = Place.objects.filter(organization=organization)
         if self.instance.place_id:
@@ -117,6 +117,7 @@ class PlaceForm(forms.ModelForm):
     photo = VerifiedImageField(label=_("写真"), required=False, help_text=_("JPEG・PNG・WebP、5MBまで。"))
 
     class Meta:
+        field_classes = {"name_kana": ReadingField}
         model = Place
         fields = [
             "name", "name_kana", "address", "building", "chome", "nearest_station", "walk_minutes",
@@ -132,7 +133,6 @@ class PlaceForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["name_kana"].validators = [validate_hiragana]
         self.fields["walk_minutes"].widget.attrs.update(min=0, max=120)
 
     def main_fields(self):

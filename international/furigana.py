@@ -9,6 +9,8 @@ repeats the same labels and place names on every row.
 import re
 from functools import lru_cache
 
+from community.readings import katakana_to_hiragana
+
 KANJI_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]")
 KANJI_RUN_RE = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]+)")
 TOKEN_RE = re.compile(r"(<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[^>]*>)", re.S)
@@ -37,16 +39,12 @@ def _ruby(base: str, reading: str) -> str:
     return f"<ruby>{base}<rt>{reading}</rt></ruby>"
 
 
-def _to_hiragana(text: str) -> str:
-    return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in text)
-
-
 def _word_with_reading(orig: str, hira: str) -> str:
     """<ruby> over each kanji run only: 問い合わせ → 問(と)い合(あ)わせ, aligning on the kana between them."""
     if not KANJI_RE.search(orig) or not hira or hira == orig:
         return orig
     runs = [run for run in KANJI_RUN_RE.split(orig) if run]
-    pattern = "".join("(.+?)" if KANJI_RE.match(run) else re.escape(_to_hiragana(run)) for run in runs)
+    pattern = "".join("(.+?)" if KANJI_RE.match(run) else re.escape(katakana_to_hiragana(run)) for run in runs)
     match = re.fullmatch(pattern, hira)
     if not match:
         return _ruby(orig, hira)

@@ -1,6 +1,5 @@
 """A resident's own profile: name, reading, home 町丁目, languages, interests and display language."""
 
-import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,15 +8,9 @@ from django.utils.translation import gettext as _
 
 from community.models import Chome, User
 from community.models.organizations import HIRAGANA_RE
+from community.readings import normalize_reading
 
 PROFILE_FIELDS = ["full_name", "full_name_kana", "phone", "chome", "languages", "interests", "preferred_language"]
-
-
-def normalize_reading(value: str) -> str:
-    """Full-width, katakana folded to hiragana, spaces collapsed: 「ネリマ　ﾊﾅｺ」→「ねりま はなこ」."""
-    value = unicodedata.normalize("NFKC", value or "").strip()
-    folded = "".join(chr(ord(ch) - 0x60) if "\u30a1" <= ch <= "\u30f6" else ch for ch in value)
-    return " ".join(folded.split())
 
 
 def clean_reading(value: str) -> str:

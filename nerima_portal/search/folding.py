@@ -8,8 +8,8 @@ so 「ケアカフェ」「ｹｱｶﾌｪ」「けあかふぇ」 all read 「�
 import re
 import unicodedata
 
-# ァ (U+30A1) … ヶ (U+30F6) and the iteration marks ヽヾ sit 0x60 above their hiragana.
-_KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in [*range(0x30A1, 0x30F7), 0x30FD, 0x30FE]}
+from community.readings import katakana_to_hiragana
+
 _SPACES = re.compile(r"\s+")
 
 MIN_QUERY_LENGTH = 2
@@ -19,7 +19,7 @@ MAX_TERM_LENGTH = 40
 
 def fold(text: str) -> str:
     """NFKC, katakana → hiragana, lower case, single spaces."""
-    text = unicodedata.normalize("NFKC", text or "").translate(_KATAKANA_TO_HIRAGANA).casefold()
+    text = katakana_to_hiragana(unicodedata.normalize("NFKC", text or "")).casefold()
     return _SPACES.sub(" ", text).strip()
 
 

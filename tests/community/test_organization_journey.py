@@ -56,7 +56,7 @@ def test_member_edits_profile_and_place_submits_a_listing_and_staff_approve_it(
     page.get_by_role("link", name="新しい掲載を申請する").click()
     assert_accessible(page)
     page.get_by_label("名称").fill("いきいき体操教室")
-    page.get_by_label("よみがな").fill("イキイキ")
+    page.get_by_label("よみがな").fill("生き生き")
     page.get_by_label("主な場所").select_option(label="豊玉北地域集会所")
     page.get_by_role("button", name="申請する").click()
     page.get_by_text("ひらがなで入力してください").first.wait_for()

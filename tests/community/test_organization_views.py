@@ -44,7 +44,7 @@ def test_applying_registers_a_pending_organization_that_is_not_public(client, re
 
 def test_a_bad_reading_is_shown_next_to_its_field_and_what_was_typed_is_kept(client, resident):
     client.force_login(resident)
-    response = client.post(reverse("community:organization_apply"), {**APPLY, "name_kana": "トヨタマ"})
+    response = client.post(reverse("community:organization_apply"), {**APPLY, "name_kana": "豊玉 mimamori"})
     body = response.content.decode()
     assert response.status_code == 400
     assert 'id="id_name_kana_error"' in body and "ひらがなで入力してください" in body
@@ -206,3 +206,10 @@ def test_my_organizations_lists_only_mine(client, org_member, organization, othe
     client.force_login(org_member)
     body = client.get(reverse("community:my_organizations")).content.decode()
     assert organization.name in body and other_organization.name not in body
+
+
+def test_a_reading_typed_in_katakana_or_half_width_is_stored_in_hiragana(client, resident):
+    client.force_login(resident)
+    response = client.post(reverse("community:organization_apply"), {**APPLY, "name_kana": "ﾄﾖﾀﾏ ミマモリタイ"})
+    assert response.status_code == 302
+    assert Organization.objects.get().name_kana == "とよたま みまもりたい"

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from community.models import Chome, Town
-from community.services.profiles import normalize_reading
+from community.readings import normalize_reading
 from tests.conftest import make_user
 
 URL = reverse("community:profile_edit")
