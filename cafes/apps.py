@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CafesConfig(AppConfig):
     name = "cafes"
     verbose_name = _("居場所（ケアカフェ・こどもカフェ）")
+
+    def ready(self):
+        from community.headcount_rules import count_breakdowns
+
+        # 介護予防 is for older residents: the ward wants to see which ages the cafés reach.
+        count_breakdowns("cafes.carecafe", age_bands=True)

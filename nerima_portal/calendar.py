@@ -135,46 +135,8 @@ class CalendarForm(forms.Form):
         return data.get("month") or Month.current(), data.get("area"), data.get("kind", "")
 
 
-def _ics_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _ics_fold(line: str) -> str:
-    """RFC 5545 lines are at most 75 octets: continue longer ones on lines that start with a space."""
-    parts, current = [], ""
-    for char in line:
-        if len((current + char).encode()) > (75 if not parts else 74):
-            parts.append(current)
-            current = ""
-        current += char
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
-def _ics_utc(value: dt.datetime) -> str:
-    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
 def month_ics(sessions, *, url_for) -> str:
     """An iCalendar file of these sessions; url_for(session) gives each one's absolute page address."""
-    lines = [
-        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Nerima Chiiki Fukushi Portal//Calendar//JA",
-        "CALSCALE:GREGORIAN", "X-WR-TIMEZONE:Asia/Tokyo",
-    ]
-    stamp = _ics_utc(timezone.now())
-    for session in sessions:
-        venue = session.venue
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:session-{session.pk}@nerima-fukushi-portal",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART:{_ics_utc(session.starts_at)}",
-            f"DTEND:{_ics_utc(session.ends_at)}",
-            f"SUMMARY:{_ics_text(session.title or session.listing.title)}",
-            f"LOCATION:{_ics_text(f'{venue.name} {venue.address}' if venue else '')}",
-            f"URL:{url_for(session)}",
-            "STATUS:CANCELLED" if session.is_cancelled else "STATUS:CONFIRMED",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_ics_fold(line) for line in lines) + "\r\n"
+    from community.ical import sessions_calendar
+
+    return sessions_calendar(sessions, url_for=url_for).decode()

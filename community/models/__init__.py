@@ -2,6 +2,7 @@
 
 from community.models.areas import Area, Chome, Town
 from community.models.changes import RecentChange
+from community.models.headcounts import Headcount
 from community.models.listings import Listing
 from community.models.organizations import Invitation, Membership, Organization
 from community.models.personal_data import PersonalDataAccess
@@ -14,6 +15,7 @@ from community.models.users import User
 __all__ = [
     "Area",
     "Chome",
+    "Headcount",
     "Invitation",
     "Listing",
     "Membership",

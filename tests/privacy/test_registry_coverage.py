@@ -31,6 +31,8 @@ ACTING = {
     "community.Invitation.accepted_by",
     "community.PersonalDataAccess.user",
     "community.SignUp.proxy_by",
+    "community.SignUp.checked_in_by",
+    "community.Headcount.recorded_by",
     "volunteers.JoinInquiry.answered_by",
     "volunteers.ClassAttendance.recorded_by",
     "volunteers.VolunteerInvitation.sent_by",
