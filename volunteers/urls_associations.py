@@ -14,6 +14,7 @@ urlpatterns: list = [
     path("my/<int:org_pk>/association/", associations.my_association, name="my_association"),
     path("my/<int:org_pk>/inquiries/", associations.my_inquiries, name="my_inquiries"),
     path("my/<int:org_pk>/inquiries/<int:pk>/answered/", associations.my_inquiry_answered, name="my_inquiry_answered"),
+    path("my/<int:org_pk>/inquiries/<int:pk>/outcome/", associations.my_inquiry_outcome, name="my_inquiry_outcome"),
     path("commissioners/", commissioners.commissioners, name="commissioners"),
     path("commissioners/contact/", commissioners.commissioner_contact, name="commissioner_contact"),
     path("commissioners/contact/sent/", commissioners.commissioner_contact_sent, name="commissioner_contact_sent"),

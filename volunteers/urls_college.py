@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from volunteers.views import college, openings, org_openings
+from volunteers.views import college, hours, openings, org_openings
 
 urlpatterns: list = [
     path("college/", college.college_index, name="college"),
@@ -18,6 +18,10 @@ urlpatterns: list = [
     path("openings/for-you/", openings.matches, name="matches"),
     path("profile/", openings.profile_edit, name="profile_edit"),
     path("my/volunteering/", openings.my_volunteering, name="my_volunteering"),
+    path("my/hours/", hours.my_hours, name="my_hours"),
+    path("my/hours/<int:pk>/withdraw/", hours.my_hours_withdraw, name="my_hours_withdraw"),
+    path("my/organizations/<int:org_pk>/hours/", hours.org_hours, name="org_hours"),
+    path("my/organizations/<int:org_pk>/hours/<int:pk>/decide/", hours.org_hours_decide, name="org_hours_decide"),
     path("my/volunteering/applications/<int:pk>/reply/", openings.application_reply, name="application_reply"),
     path(
         "my/volunteering/applications/<int:pk>/withdraw/", openings.application_withdraw, name="application_withdraw"

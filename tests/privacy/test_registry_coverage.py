@@ -21,6 +21,7 @@ OWN_DATA = {
     "volunteers.JoinInquiry.user",
     "volunteers.OpeningApplication.user",
     "volunteers.VolunteerProfile.user",
+    "volunteers.VolunteerHours.user",
     "volunteers.MatchingReport.user",  # a proxy of OpeningApplication
     "projects.Application.created_by",
     "projects.Application.submitted_by",
@@ -34,6 +35,8 @@ ACTING = {
     "community.SignUp.checked_in_by",
     "community.Headcount.recorded_by",
     "volunteers.JoinInquiry.answered_by",
+    "volunteers.JoinInquiry.outcome_by",
+    "volunteers.VolunteerHours.decided_by",
     "volunteers.ClassAttendance.recorded_by",
     "volunteers.VolunteerInvitation.sent_by",
     "hiroba.ConsultationRequest.assigned_to",
