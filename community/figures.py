@@ -116,8 +116,8 @@ def breakdown_table(key: str, title: str, sessions, fiscal_year, *, residence: b
     """Ward totals of the breakdowns recorded at the year's sessions (sessions without one are not in it)."""
     headcounts = Headcount.objects.filter(session__in=held_sessions(sessions, fiscal_year))
     fields = {**(RESIDENCE_FIELDS if residence else {}), **(AGE_FIELDS if age_bands else {})}
-    sums = headcounts.aggregate(**{name: Coalesce(Sum(name), 0) for name in fields},
+    sums = headcounts.aggregate(**{f"sum_{name}": Coalesce(Sum(name), 0) for name in fields},
                                 sessions=Count("pk", filter=Q(**{f"{next(iter(fields))}__isnull": False})))
-    rows = [[str(label), sums[name]] for name, label in fields.items()]
+    rows = [[str(label), sums[f"sum_{name}"]] for name, label in fields.items()]
     note = _("内訳を記録した%(n)s回の合計です。") % {"n": sums["sessions"]}
     return Table(key=key, title=title, columns=[_("区分"), _("人数")], rows=rows, unit=_("人"), note=note)

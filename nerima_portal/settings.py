@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_filters",
     "simple_history",
+    "ninja",  # the API's own Swagger UI files (served locally, no CDN)
     "nerima_portal",
     "community",
     "volunteers",
@@ -41,6 +42,9 @@ INSTALLED_APPS = [
     "hiroba",
     "projects",
     "international",
+    # Site layer: read every app through its queries.py (issue 18).
+    "progress",
+    "opendata",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from nerima_portal import views
+from opendata import api as opendata_api
 
 admin.site.site_header = _("ねりま地域福祉ポータル 管理画面")
 admin.site.site_title = _("ねりま地域福祉ポータル 管理")
@@ -26,6 +27,9 @@ urlpatterns = [
     path("hiroba/", include("hiroba.urls")),
     path("projects/", include("projects.urls")),
     path("international/", include("international.urls")),
+    path("progress/", include("progress.urls")),
+    path("opendata/", include("opendata.urls")),
+    path("api/v1/", opendata_api.api.urls),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
