@@ -113,16 +113,19 @@ class SignUpInline(admin.TabularInline):
     readonly_fields = ["created_at"]
 
 
+HEADCOUNT_INPUTS = ["walk_ins", "in_ward", "outside_ward", "age_under_18", "age_18_64", "age_65_74", "age_75_over"]
+
+
 class HeadcountAdminForm(forms.ModelForm):
     class Meta:
         model = Headcount
-        fields = ["walk_ins", "in_ward", "outside_ward", "age_under_18", "age_18_64", "age_65_74", "age_75_over"]
+        fields = HEADCOUNT_INPUTS
 
     def clean(self):
         data = super().clean()
         # The total is walk-ins plus checked-in people (a database rule): keep it true before it is checked.
         self.instance.total = (data.get("walk_ins") or 0) + self.instance.checked_in
-        probe = Headcount(total=self.instance.total, **{name: data.get(name) for name in self.Meta.fields})
+        probe = Headcount(total=self.instance.total, **{name: data.get(name) for name in HEADCOUNT_INPUTS})
         if probe.breakdown_mismatch:
             raise forms.ValidationError(_("内訳の合計が参加者数（%(n)s人）と合いません。") % {"n": self.instance.total})
         return data
@@ -157,7 +160,7 @@ class SessionAdmin(admin.ModelAdmin):
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
-        if formset.model is Headcount:
+        if formset.model is Headcount and Headcount.objects.filter(session=form.instance).exists():
             from community.services.headcounts import headcount_refresh
 
             headcount_refresh(session=form.instance, by=request.user)

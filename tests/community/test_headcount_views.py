@@ -15,7 +15,7 @@ from tests.conftest import make_session, make_user
 
 @pytest.fixture
 def held(listing):
-    session = make_session(listing, days=0)
+    session = make_session(listing, days=1)  # open for sign-up whatever the hour; moved into the past below
     signups = [signup_create(session=session, user=make_user(f"p{n}@example.jp", name=f"参加 {n}号"), party_size=n + 1)
                for n in range(2)]
     start = timezone.now() - dt.timedelta(minutes=30)

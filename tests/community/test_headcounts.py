@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from community.headcount_rules import count_breakdowns
-from community.models import Headcount, SignUp
+from community.models import Headcount, Session, SignUp
 from community.services import headcounts as services
 from community.services.signups import signup_create
 from tests.conftest import make_listing, make_session, make_user
@@ -16,7 +16,7 @@ from tests.conftest import make_listing, make_session, make_user
 @pytest.fixture
 def held(listing):
     """A session that started an hour ago with three confirmed sign-ups (1, 2 and 1 people) and one waitlisted."""
-    session = make_session(listing, days=0, capacity=4)
+    session = make_session(listing, days=1, capacity=4)
     people = [make_user(f"p{n}@example.jp", name=f"参加 {n}") for n in range(4)]
     signups = [signup_create(session=session, user=people[0], party_size=1),
                signup_create(session=session, user=people[1], party_size=2),
@@ -77,7 +77,8 @@ def test_a_negative_walk_in_count_is_refused(held, org_member):
 def test_age_bands_are_required_and_must_add_up_when_the_program_counts_them(organization, place, org_member):
     count_breakdowns("tests.agebanded", age_bands=True)
     listing = make_listing(organization, place=place, kind="tests.agebanded")
-    session = make_session(listing, days=0)
+    start = timezone.now() - dt.timedelta(hours=1)
+    session = Session.objects.create(listing=listing, starts_at=start, ends_at=start + dt.timedelta(hours=2))
     bands = {"age_under_18": 0, "age_18_64": 1, "age_65_74": 2, "age_75_over": 1}
     with pytest.raises(ValidationError) as refused:
         services.headcount_record(session=session, walk_ins=5, checked_in_ids=[], breakdown=bands, by=org_member)
@@ -147,3 +148,38 @@ def test_a_breakdown_made_stale_by_a_later_check_in_is_flagged(held, org_member)
         assert Headcount.objects.get().breakdown_mismatch
     finally:
         count_breakdowns(session.listing.kind)
+
+
+def _admin_post(client, session, **headcount):
+    """POST the session's admin change form as it is, with the 参加者数 inline's fields replaced."""
+    url = f"/admin/community/session/{session.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    data = {key: value for key, value in form.initial.items() if value is not None and not hasattr(value, "pk")}
+    local_start, local_end = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
+    data.update({
+        "listing": session.listing_id, "starts_at_0": local_start.date().isoformat(), "starts_at_1": f"{local_start:%H:%M:%S}",
+        "ends_at_0": local_end.date().isoformat(), "ends_at_1": f"{local_end:%H:%M:%S}",
+        "headcount-TOTAL_FORMS": "1", "headcount-INITIAL_FORMS": "1", "headcount-MIN_NUM_FORMS": "0",
+        "headcount-MAX_NUM_FORMS": "1", "headcount-0-id": Headcount.objects.get().pk, "headcount-0-session": session.pk,
+        **{f"headcount-0-{name}": value for name, value in headcount.items()},
+        "signups-TOTAL_FORMS": "0", "signups-INITIAL_FORMS": "0", "signups-MIN_NUM_FORMS": "0", "signups-MAX_NUM_FORMS": "1000",
+    })
+    return client.post(url, data)
+
+
+def test_staff_record_walk_ins_in_the_admin_and_the_total_keeps_the_check_ins(client, staff, held):
+    session, signups = held
+    services.signup_check_in(signup=signups[1], by=staff)  # 2 people
+    client.force_login(staff)
+    response = _admin_post(client, session, walk_ins="3")
+    assert response.status_code == 302
+    assert Headcount.objects.values_list("walk_ins", "checked_in", "total").get() == (3, 2, 5)
+
+
+def test_a_breakdown_that_does_not_add_up_is_refused_in_the_admin(client, staff, held):
+    session, signups = held
+    services.signup_check_in(signup=signups[1], by=staff)
+    client.force_login(staff)
+    response = _admin_post(client, session, walk_ins="3", in_ward="1", outside_ward="1")
+    assert response.status_code == 200 and "内訳の合計が参加者数（5人）と合いません" in response.content.decode()
+    assert Headcount.objects.values_list("walk_ins", "in_ward").get() == (0, None)
