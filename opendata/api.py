@@ -79,6 +79,7 @@ class ListingOut(Schema):
     place: PlaceOut | None
     url: str
     updated_at: dt.datetime
+    is_fictional: bool = Field(description="true: デモ用の架空のデータ")
 
 
 class SessionOut(Schema):
@@ -165,6 +166,7 @@ def _listing(listing) -> dict:
         "organization": {"id": organization.pk, "name": organization.name, "kind": organization.kind,
                          "kind_label": organization.get_kind_display(), "contact_phone": organization.contact_phone},
         "place": _place(listing.place), "url": absolute_url(listing.get_absolute_url()), "updated_at": listing.updated_at,
+        "is_fictional": bool(getattr(listing, "is_fictional", False) or organization.is_fictional),
     }
 
 

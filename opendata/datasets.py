@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from cafes import queries as cafes_queries
 from community import queries as community_queries
 from community.mails import absolute_url
+from community.models.listings import specific_listings
 from community.readings import hiragana_to_katakana
 from hiroba import queries as hiroba_queries
 from opendata import standard
@@ -56,18 +57,21 @@ def _schedules(listing) -> str:
 def event_rows(*, now=None):
     """イベント一覧: every public session of the next three months that has a venue (one row per session)."""
     now = now or timezone.now()
-    sessions = (
+    sessions = list(
         community_queries.upcoming_public_sessions(now=now)
         .filter(starts_at__lt=now + dt.timedelta(days=EVENT_DAYS_AHEAD))
         .order_by("starts_at", "pk")
     )
+    # Each listing as its own kind (one query per kind), so a café's own 架空 flag is seen.
+    own = {listing.pk: listing for listing in specific_listings({s.listing_id: s.listing for s in sessions}.values())}
     for session in sessions:
-        listing, venue = session.listing, session.venue
+        listing, venue = own[session.listing_id], session.venue
         if venue is None:
             continue  # 場所名称 and 住所 are required: a session without a venue is not an event we can list
         address, building, latitude, longitude, notes = _place_cells(venue)
         start, end = _local(session.starts_at), _local(session.ends_at)
-        free = (session.fee_text or listing.fee_text) in ("無料", "")
+        fee = session.fee_text or listing.fee_text
+        free = fee.strip() == "無料"  # an empty fee is unknown, not free
         closes = _local(session.signup_closes_at) if session.signup_closes_at else None
         notes = [*(["中止"] if session.is_cancelled else []), *_fiction(listing), *notes]
         yield [
@@ -76,7 +80,7 @@ def event_rows(*, now=None):
             f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}", f"{start:%H:%M}", f"{end:%H:%M}",
             session.cancel_reason if session.is_cancelled else "",
             listing.summary or listing.title,
-            0 if free else "", session.fee_text or listing.fee_text,
+            0 if free else "", fee,
             listing.organization.name, listing.organization.contact_phone, "", listing.organization.name,
             venue.name, address, building, latitude, longitude, venue.access_text, "",
             session.capacity or "",

@@ -119,3 +119,14 @@ def test_each_list_has_a_fixed_query_budget_and_a_cache(client, openapi, count, 
         assert body["next"].endswith("page=2") and body["previous"] is None
     with django_assert_max_num_queries(0):
         assert client.get(path, {"page_size": 100}).status_code == 200  # served from the cache for five minutes
+
+
+def test_an_unknown_fee_is_not_written_as_free(client, public_data):
+    from opendata.datasets import event_rows
+    from opendata.standard import EVENT_COLUMNS
+
+    rows = [dict(zip(EVENT_COLUMNS, row, strict=True)) for row in event_rows()]
+    plaza = next(row for row in rows if row["イベント名"] == "秋の交流会")  # no fee given anywhere
+    assert plaza["料金(基本)"] == "" and plaza["料金(詳細)"] == ""
+    cafe = next(row for row in rows if row["イベント名"] == "ひだまりカフェ" and row["料金(詳細)"] == "無料")
+    assert cafe["料金(基本)"] == 0

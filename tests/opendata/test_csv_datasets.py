@@ -95,3 +95,15 @@ def test_the_open_data_page_lists_files_feeds_and_api_with_licence_and_update_ti
     assert "CC BY 4.0" in body and standard.LICENSE_URL in body
     assert "/opendata/calendar.ics?area=oizumi" in body and "/api/v1/openapi.json" in body
     assert re.search(r"<td>\d{4}年\d{1,2}月\d{1,2}日", body)  # the update time of each file
+
+
+def test_a_fictional_listing_of_a_real_organization_is_marked_in_the_events(client, public_data):
+    CareCafeModel = type(public_data.cafe)
+    CareCafeModel.objects.filter(pk=public_data.cafe.pk).update(is_fictional=True)
+    _response, rows = download(client, "event")
+    cafe_rows = [row for row in rows if row["イベント名"] == "ひだまりカフェ"]
+    assert cafe_rows and all("架空のデモデータ" in row["備考"] for row in cafe_rows)
+    plaza = next(row for row in rows if row["イベント名"] == "秋の交流会")
+    assert "架空" not in plaza["備考"]
+    listing = client.get(f"/api/v1/listings/{public_data.cafe.pk}").json()
+    assert listing["is_fictional"] is True
