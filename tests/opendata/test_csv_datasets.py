@@ -107,3 +107,23 @@ def test_a_fictional_listing_of_a_real_organization_is_marked_in_the_events(clie
     assert "架空" not in plaza["備考"]
     listing = client.get(f"/api/v1/listings/{public_data.cafe.pk}").json()
     assert listing["is_fictional"] is True
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+def test_the_event_file_has_a_fixed_query_budget(client, public_data, count, django_assert_max_num_queries):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from community.models import Session
+
+    start = timezone.now() + dt.timedelta(days=2)
+    Session.objects.bulk_create([
+        Session(listing=public_data.cafe, starts_at=start + dt.timedelta(minutes=n), ends_at=start + dt.timedelta(minutes=n + 30))
+        for n in range(count)
+    ])
+    # The sessions with listing, organization and both places (one join), then each listing as its own kind
+    # (one query per kind: cafés and plazas) = 3, however many sessions.
+    with django_assert_max_num_queries(3):
+        response = client.get(reverse("opendata:csv", args=["event"]))
+    assert response.content.decode().count("\r\n") == 1 + count + 3  # header, the new sessions, the fixture's 3
