@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_page
 
 from community import queries as community_queries
 from community.exports import csv_response
@@ -20,6 +21,8 @@ from opendata.api import MAX_PAGE_SIZE
 from opendata.datasets import DATASETS, DATASETS_BY_KEY
 
 FEED_DAYS_AHEAD = 92
+# Files and feeds are public and the same for everyone; building the event file takes a second or two.
+CACHE_SECONDS = 300
 FEED_LIMIT = 2000  # a quarter of the ward's sessions fits many times over; the cap stops a runaway file
 LICENSE_LINK = f'<{standard.LICENSE_URL}>; rel="license"'
 
@@ -36,6 +39,7 @@ def index(request):
     return render(request, "opendata/index.html", context)
 
 
+@cache_page(CACHE_SECONDS)
 def dataset_csv(request, key):
     dataset = DATASETS_BY_KEY.get(key)
     if dataset is None:
@@ -49,6 +53,7 @@ class FeedForm(forms.Form):
     area = forms.ModelChoiceField(queryset=Area.objects.all(), to_field_name="slug", required=False)
 
 
+@cache_page(CACHE_SECONDS)
 def calendar_feed(request):
     """An iCal feed of the coming three months (all areas, or ?area=slug): subscribe once, stay up to date."""
     form = FeedForm(request.GET)

@@ -36,3 +36,11 @@ def test_an_unknown_area_is_404(client, public_data):
 def test_the_feed_holds_no_person(client, public_data):
     body = client.get(reverse("opendata:calendar")).content.decode()
     assert "個人 情報子" not in body and "090-9999-0000" not in body
+
+
+def test_files_and_feeds_are_served_from_the_cache_for_five_minutes(client, public_data, django_assert_max_num_queries):
+    for url in (reverse("opendata:calendar"), reverse("opendata:csv", args=["event"])):
+        first = client.get(url)
+        with django_assert_max_num_queries(0):
+            again = client.get(url)
+        assert again.content == first.content and "max-age=300" in again["Cache-Control"]
