@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 
 from community.models import Listing, Membership, Organization, Place, PublicationStatus, Session, User
-from nerima_portal.staff_groups import COORDINATOR, WARD_STAFF, sync_staff_groups
+from community.roles import COORDINATOR, WARD_STAFF, sync_staff_groups
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from community import access
-from community.forms import ListingForm
+from community.forms.organizations import ListingForm
 from community.models import Listing, Membership, PublicationStatus, Session, SignUp
 from community.models.listings import specific_listings
 from community.services import organizations as services

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import access
+from community.forms.sessions import ScheduleForm, SessionCancelForm, SessionForm
 from community.models import PersonalDataAccess, SignUp
 from community.personal_data import personal_data_access_record
 from community.services import schedules as schedule_services
 from community.services import sessions as session_services
-from community.session_forms import ScheduleForm, SessionCancelForm, SessionForm
 from community.templatetags.portal import jdatetime
 
 

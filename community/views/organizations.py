@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import access
-from community.forms import InvitationForm, MemberRoleForm, OrganizationForm, PlaceForm
+from community.forms.organizations import InvitationForm, MemberRoleForm, OrganizationForm, PlaceForm
 from community.models import Place
 from community.services import organizations as services
 

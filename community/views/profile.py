@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from community.profile_forms import ProfileForm
+from community.forms.profiles import ProfileForm
 from community.services.profiles import profile_update
 
 ONE_YEAR = 365 * 24 * 60 * 60

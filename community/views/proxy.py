@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from community.forms.sessions import ProxySignUpForm
 from community.models import Session, SignUp
 from community.services.signups import signup_create
-from community.session_forms import ProxySignUpForm
 
 
 @staff_member_required

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import access
-from community.forms import SignUpForm
+from community.forms.organizations import SignUpForm
 from community.mails import absolute_url
 from community.models import Organization, Session, SignUp
 from community.models.listings import specific_listings

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
-from hiroba.finder import find_answers
-from hiroba.forms import FinderForm
+from hiroba.forms.consultations import FinderForm
+from hiroba.selectors import find_answers
 
 
 def finder(request):

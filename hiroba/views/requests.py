@@ -1,9 +1,10 @@
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from hiroba import ratelimit, services
-from hiroba.forms import ConsultationRequestForm
+from hiroba import ratelimit
+from hiroba.forms.consultations import ConsultationRequestForm
 from hiroba.models import ConsultationDesk
+from hiroba.services import consultations as services
 
 SESSION_KEY = "hiroba_last_reference"
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from community.access import get_organization_for_member
 from projects.access import get_application_for_member
-from projects.forms import (
+from projects.forms.applications import (
     AttachmentForm,
     BasicStepForm,
     BudgetLineFormSet,

@@ -131,7 +131,7 @@ def test_open_in_fiscal_year_counts_plazas_open_in_any_part_of_the_year(organiza
 
 
 def test_set_activities_makes_them_exactly_the_chosen_ones(plaza):
-    from hiroba import services
+    from hiroba.services import consultations as services
 
     services.plaza_set_activities(plaza=plaza, activities=["community"])
     assert list(plaza.activity_rows.values_list("activity", flat=True)) == ["community"]

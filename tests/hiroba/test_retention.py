@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from hiroba.models import ConsultationAccessLog, ConsultationRequest, RetentionSetting
-from hiroba.services import consultation_note_add
+from hiroba.services.consultations import consultation_note_add
 from tests.hiroba.conftest import closed_consultation, make_consultation
 
 pytestmark = pytest.mark.django_db

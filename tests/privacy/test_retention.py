@@ -143,7 +143,7 @@ def test_unverified_idle_accounts_are_deleted_after_thirty_days(association):
 
 
 def test_closed_consultations_follow_the_staff_set_period(db):
-    from hiroba.services import consultation_create
+    from hiroba.services.consultations import consultation_create
 
     old = consultation_create(topic="elderly", message="ひみつの相談", contact_method="phone", name="相談 花子",
                               phone="03-1111-2222")

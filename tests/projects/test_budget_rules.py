@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from projects.forms import BudgetLineForm, YenField
+from projects.forms.applications import BudgetLineForm, YenField
 from projects.models import Application
 from projects.services import applications as services
 from tests.projects.conftest import make_application

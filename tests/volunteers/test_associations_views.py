@@ -155,7 +155,7 @@ def test_the_honeypot_stores_nothing_but_looks_like_success(client):
 def test_only_neighbourhood_associations_accept_inquiries():
     from django.core.exceptions import ValidationError
 
-    from volunteers.services_associations import join_inquiry_create
+    from volunteers.services.associations import join_inquiry_create
 
     npo = Organization.objects.create(name="NPO", name_kana="えぬ", kind="npo", status=PublicationStatus.PUBLISHED)
     with pytest.raises(ValidationError):

@@ -7,7 +7,7 @@ from community.models import Area
 from tests.conftest import make_user
 from tests.volunteers.factories_associations import area, make_association
 from volunteers.models import CollaboratorRegistration, CoordinatorAssignment, CoordinatorTeam
-from volunteers.services_associations import registration_set_status
+from volunteers.services.associations import registration_set_status
 
 pytestmark = pytest.mark.django_db
 
@@ -204,7 +204,7 @@ def test_the_area_page_has_a_fixed_query_budget(client, django_assert_max_num_qu
 
 def test_the_demo_loads_twice_without_changes():
     from community import demo as community_demo
-    from volunteers import demo_associations
+    from volunteers.demo import associations as demo_associations
     from volunteers.models import AssociationProfile, Commissioner, DistrictChome, NpoSeminar, Resource
 
     community_demo.load()

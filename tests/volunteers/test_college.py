@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from tests.conftest import make_session, make_user
 from tests.volunteers.factories_college import make_cohort, make_college_application, make_course
-from volunteers import services_college
 from volunteers.models import ClassAttendance, CollegeApplication
+from volunteers.services import college as services_college
 
 Status = CollegeApplication.Status
 
@@ -136,7 +136,7 @@ def test_a_student_declines_and_cannot_decline_someone_elses(organization, resid
 
 def test_the_staff_numbers_page_sums_openings_applications_and_matches(organization, staff, resident, client):
     from tests.volunteers.factories_college import make_opening
-    from volunteers import services_openings
+    from volunteers.services import openings as services_openings
 
     opening = make_opening(organization)
     application = services_openings.opening_apply(opening=opening, user=resident, message="参加したい")

@@ -1,9 +1,9 @@
 """The College and openings demo: every cohort state, 30+ openings, differing matches, idempotent."""
 
 from community import demo as community_demo
-from volunteers import demo_college
-from volunteers.matching import ProfileFacts, matching_openings
+from volunteers.demo import college as demo_college
 from volunteers.models import ClassAttendance, Cohort, CollegeApplication, Opening, VolunteerProfile
+from volunteers.selectors.matching import ProfileFacts, matching_openings
 
 
 def _counts():

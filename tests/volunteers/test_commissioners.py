@@ -193,7 +193,7 @@ def public_urls(profile, seminar, session, district, resource):
 def test_no_commissioner_name_or_phone_reaches_any_public_page(client, resident):
     """Load the demo (fictional roster for all 202 町丁目) and crawl every public page, anonymous and logged in."""
     from community import demo as community_demo
-    from volunteers import demo_associations
+    from volunteers.demo import associations as demo_associations
     from volunteers.models import AssociationProfile, NpoSeminar, Resource
 
     community_demo.load()
@@ -227,7 +227,7 @@ def test_no_commissioner_name_or_phone_reaches_any_public_page(client, resident)
 
 def test_every_chome_has_a_district_in_the_demo():
     from community import demo as community_demo
-    from volunteers import demo_associations
+    from volunteers.demo import associations as demo_associations
 
     community_demo.load()
     demo_associations.load()

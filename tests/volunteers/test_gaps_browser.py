@@ -65,8 +65,8 @@ def test_a_member_edits_the_association_page_with_a_photo(
 
 def test_a_resident_withdraws_an_application_and_may_apply_again(page, live_server, assert_accessible, login_as, db):
     from tests.volunteers.factories_college import make_opening
-    from volunteers import services_openings
     from volunteers.models import OpeningApplication
+    from volunteers.services import openings as services_openings
 
     organization = make_association("石神井ブラウザ町会").organization
     opening = make_opening(organization, title="防災倉庫の点検（ブラウザ）")

@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from tests.conftest import make_user
 from tests.volunteers.factories_college import make_opening
-from volunteers import reports
-from volunteers import services_openings as services
 from volunteers.models import OpeningApplication
+from volunteers.selectors import reports
+from volunteers.services import openings as services
 
 pytestmark = pytest.mark.django_db
 Status = OpeningApplication.Status

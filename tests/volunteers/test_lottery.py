@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 
 from tests.conftest import make_user
 from tests.volunteers.factories_college import make_cohort, make_college_application, make_course
-from volunteers import lottery
 from volunteers.models import CollegeApplication
+from volunteers.services import lottery
 
 Status = CollegeApplication.Status
 

@@ -11,8 +11,8 @@ from tests.volunteers.factories_college import (
     make_profile,
     opening_rows,
 )
-from volunteers.matching import OpeningFacts, ProfileFacts, matching_openings, score
 from volunteers.models import CollegeApplication
+from volunteers.selectors.matching import OpeningFacts, ProfileFacts, matching_openings, score
 
 SHAKUJII, OIZUMI = 3, 4
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from community.models import PublicationStatus
 from tests.volunteers.factories_college import make_opening, make_profile, opening_rows
-from volunteers import services_openings as services
 from volunteers.models import Opening, OpeningApplication, VolunteerInvitation, VolunteerProfile
+from volunteers.services import openings as services
 
 Status = OpeningApplication.Status
 

@@ -7,10 +7,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from community.admin_moderation import ModeratedAdmin
+from community.admin.moderation import ModeratedAdmin
+from community.roles import WARD_STAFF
 from community.uploads import VerifiedDocumentField, VerifiedImageField
-from nerima_portal.staff_groups import WARD_STAFF
-from volunteers import services_associations as services
 from volunteers.models import (
     TERM_WARNING_DAYS,
     AssociationActivity,
@@ -29,6 +28,7 @@ from volunteers.models import (
     NpoSupportMenu,
     Resource,
 )
+from volunteers.services import associations as services
 
 # --- 町会・自治会 ---------------------------------------------------------------------------
 

@@ -13,14 +13,14 @@ from django.views.decorators.http import require_POST
 from community import access
 from community.models import Membership, Organization
 from volunteers import queries
-from volunteers import services_associations as services
-from volunteers.forms_associations import (
+from volunteers.forms.associations import (
     AddressLookupForm,
     AssociationProfileForm,
     AssociationSearchForm,
     JoinInquiryForm,
 )
 from volunteers.models import AssociationProfile, CoordinatorTeam, JoinInquiry, Resource
+from volunteers.services import associations as services
 
 
 def add_service_errors(form, error: ValidationError) -> None:

@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from community.models import Area
-from volunteers import services_associations as services
-from volunteers.forms_associations import CollaboratorRegistrationForm
+from volunteers.forms.associations import CollaboratorRegistrationForm
 from volunteers.models import (
     AssociationProfile,
     CollaboratorRegistration,
@@ -16,6 +15,7 @@ from volunteers.models import (
     CoordinatorTeam,
     GroupProfile,
 )
+from volunteers.services import associations as services
 
 
 def collaborators(request):

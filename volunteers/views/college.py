@@ -12,9 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community.models import Session
-from volunteers import lottery
-from volunteers import services_college as college_services
-from volunteers.forms_college import AttendanceForm, CollegeApplicationForm
+from volunteers.forms.college import AttendanceForm, CollegeApplicationForm
 from volunteers.models import (
     ActivityField,
     ClassAttendance,
@@ -23,6 +21,8 @@ from volunteers.models import (
     CollegeCourse,
     VolunteerProfile,
 )
+from volunteers.services import college as college_services
+from volunteers.services import lottery
 
 Status = CollegeApplication.Status
 

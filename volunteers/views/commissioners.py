@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from volunteers import queries
-from volunteers import services_associations as services
-from volunteers.forms_associations import AddressLookupForm, CommissionerContactForm
+from volunteers.forms.associations import AddressLookupForm, CommissionerContactForm
 from volunteers.models import CommissionerDistrict
+from volunteers.services import associations as services
 from volunteers.views.associations import add_service_errors
 
 

@@ -9,9 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from volunteers import matching
-from volunteers import services_openings as services
-from volunteers.forms_openings import OpeningApplyForm, OpeningFilterForm, ReplyForm, VolunteerProfileForm
+from volunteers.forms.openings import OpeningApplyForm, OpeningFilterForm, ReplyForm, VolunteerProfileForm
 from volunteers.models import (
     ActivityField,
     Opening,
@@ -19,7 +17,9 @@ from volunteers.models import (
     VolunteerInvitation,
     VolunteerProfile,
 )
-from volunteers.services_college import finished_fields
+from volunteers.selectors import matching
+from volunteers.services import openings as services
+from volunteers.services.college import finished_fields
 
 
 def _add_errors(form, error: ValidationError) -> None:

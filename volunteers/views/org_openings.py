@@ -15,8 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import access
-from volunteers import services_openings as services
-from volunteers.forms_openings import DecisionForm, InvitationForm, OpeningForm, VolunteerSearchForm
+from volunteers.forms.openings import DecisionForm, InvitationForm, OpeningForm, VolunteerSearchForm
 from volunteers.models import (
     CollegeApplication,
     Opening,
@@ -24,6 +23,7 @@ from volunteers.models import (
     VolunteerInvitation,
     VolunteerProfile,
 )
+from volunteers.services import openings as services
 from volunteers.views.openings import _add_errors
 
 AppStatus = OpeningApplication.Status
