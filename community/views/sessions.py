@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import access
+from community.forms.errors import add_service_errors
 from community.forms.organizations import SignUpForm
 from community.mails import absolute_url
 from community.models import Organization, Session, SignUp
@@ -77,11 +78,7 @@ def session_signup(request, pk):
             note=form.cleaned_data["note"],
         )
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
+        add_service_errors(form, error)
         return session_detail(request, pk, form=form)
     if signup.status == SignUp.Status.CONFIRMED:
         messages.success(request, _("申込を受け付けました。確認のメールをお送りしました。"))

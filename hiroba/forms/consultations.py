@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from community.addresses import find_chome, find_town
+from community.forms.honeypot import HoneypotMixin
 from community.models import Area
 from hiroba.models import Activity, ConsultationRequest, ContactWay, Topic
 from hiroba.selectors import Question
@@ -85,7 +86,7 @@ class PlazaFilterForm(forms.Form):
     )
 
 
-class ConsultationRequestForm(forms.Form):
+class ConsultationRequestForm(HoneypotMixin):
     topic = forms.ChoiceField(
         label=_("相談の分野"),
         choices=Topic.choices,
@@ -130,9 +131,6 @@ class ConsultationRequestForm(forms.Form):
         label=_("上の「相談内容の取り扱い」を読み、同意します"),
         error_messages={"required": _("送信するには、相談内容の取り扱いへの同意が必要です。")},
     )
-    # Honeypot: people leave it empty (the label says so); form-filling robots do not.
-    website = forms.CharField(label=_("この欄には何も入力しないでください"), required=False,
-                              widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
     def clean(self):
         data = super().clean()
@@ -150,7 +148,3 @@ class ConsultationRequestForm(forms.Form):
         ).strip():
             self.add_error("phone", _("連絡のため、電話番号を入れてください。"))
         return data
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get("website", "").strip())

@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from hiroba.models import (
     ConsultationAccessLog,
-    ConsultationNote,
     ConsultationRequest,
     Plaza,
     PlazaActivity,
@@ -90,14 +89,6 @@ def consultation_log_access(*, user, consultation: ConsultationRequest | None, a
         action=action,
         ip_address=ip_address,
     )
-
-
-@transaction.atomic
-def consultation_note_add(*, consultation: ConsultationRequest, author, text: str) -> ConsultationNote:
-    note = ConsultationNote(consultation=consultation, author=author, text=text)
-    note.full_clean()
-    note.save()
-    return note
 
 
 def consultation_set_status(*, consultation: ConsultationRequest, status: str, now=None) -> None:

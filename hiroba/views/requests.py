@@ -19,7 +19,7 @@ def request_create(request):
     status = 200
     if request.method == "POST":
         status = 400
-        if form.is_spam:
+        if form.is_spam():
             form.add_error(None, _("送信できませんでした。お手数ですが、お電話でご相談ください。"))
         elif not ratelimit.request_allowed(request):
             status = 429

@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
+from community.forms.errors import add_service_errors
 from projects.forms.applications import DecisionForm, ScoreForm
 from projects.models import Application, ApplicationMember, Attachment, BudgetLine, Call, Score
 from projects.models.review import CRITERIA
@@ -139,7 +140,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             try:
                 review.application_decide(application=application, decided_by=request.user, **form.cleaned_data)
             except ValidationError as error:
-                form.apply_service_errors(error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _t("決定を保存し、団体にメールで通知しました。"))
                 return redirect("admin:projects_application_change", pk)

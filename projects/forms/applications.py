@@ -3,7 +3,6 @@
 import unicodedata
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from community.uploads import VerifiedDocumentField, VerifiedImageField
@@ -144,9 +143,3 @@ class DecisionForm(forms.Form):
     reason = forms.CharField(label=_("理由（条件付き採択の場合は条件）"), widget=forms.Textarea(attrs={"rows": 4}))
     granted_amount = YenField(label=_("助成決定額（円）"), required=False, help_text=_("不採択の場合は空欄"))
 
-    def apply_service_errors(self, error: ValidationError) -> None:
-        if hasattr(error, "error_dict"):
-            for field, messages in error.message_dict.items():
-                self.add_error(field if field in self.fields else None, messages)
-        else:
-            self.add_error(None, error)

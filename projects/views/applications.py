@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from community.access import get_organization_for_member
+from community.forms.errors import add_service_errors
 from projects.access import get_application_for_member
 from projects.forms.applications import (
     AttachmentForm,
@@ -38,14 +39,6 @@ PROBLEM_STEPS = {
     "title": "basic", "category": "basic", "stage": "basic", "purpose": "plan", "plan": "plan",
     "schedule": "plan", "requested_amount": "budget", "budget": "budget", "members": "members",
 }
-
-
-def add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required

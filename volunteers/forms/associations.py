@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from community.addresses import find_chome, find_town
+from community.forms.honeypot import HoneypotMixin
 from community.models import Area, Organization, Place, Town
 from community.models.users import Interest
 from community.uploads import VerifiedImageField
@@ -22,17 +23,6 @@ ADDRESS_HELP = _("例：練馬区豊玉北5丁目、豊玉北５－３。町名�
 ADDRESS_NOT_FOUND = _(
     "住所から町丁目を読み取れませんでした。「練馬区豊玉北5丁目」のように、町名と丁目を入力してください。"
 )
-
-
-class HoneypotMixin(forms.Form):
-    """A field people never see (hidden by CSS); bots that fill every input are refused quietly."""
-
-    website = forms.CharField(label=_("この欄には何も入力しないでください"), required=False)
-
-    HONEYPOT = "website"
-
-    def is_spam(self) -> bool:
-        return bool(self.data.get(self.HONEYPOT))
 
 
 class AddressField(forms.CharField):

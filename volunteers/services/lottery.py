@@ -4,13 +4,18 @@ How a course is drawn (course_draw):
 1. Only after the application window has closed, and only once per course (a drawn course keeps its result).
 2. The applications still waiting for the draw are taken in primary-key order, a stable starting list.
 3. If they fit in the capacity, everyone is accepted (no randomness needed; draw_position follows pk).
-4. Otherwise random.Random(seed).shuffle(list) orders them; the first `capacity` are enrolled and the rest
-   are waitlisted in drawn order. The seed is stored on the course, so anyone can re-run
-   random.Random(seed).shuffle on the same pk-ordered list and get the same order (draw_order_for_seed).
+4. Otherwise a random seed is drawn and each application gets the key
+       HMAC-SHA256(key = the seed written in decimal, message = the 申込番号 written in decimal), in hex;
+   applications are ordered by that key (then by 申込番号, which never matters in practice). The first
+   `capacity` are enrolled and the rest waitlisted in that order.
+The seed, the 申込番号 in drawn order and this rule are published on the cohort page once drawn, so anyone can
+replay the draw with any HMAC-SHA256 implementation; unlike random.shuffle, whose algorithm Python does not
+promise to keep, HMAC-SHA256 gives the same order in every language and version (draw_order_for_seed).
 Everyone is mailed once (result_mailed_at) after the transaction commits.
 """
 
-import random
+import hashlib
+import hmac
 import secrets
 
 from django.core.exceptions import ValidationError
@@ -25,12 +30,14 @@ from volunteers.models import Cohort, CollegeApplication, CollegeCourse
 Status = CollegeApplication.Status
 
 
+def draw_key(seed: int, application_id: int) -> str:
+    """The published sort key of one application: HMAC-SHA256(str(seed), str(id)) in hex."""
+    return hmac.new(str(seed).encode(), str(application_id).encode(), hashlib.sha256).hexdigest()
+
+
 def draw_order_for_seed(application_ids: list[int], seed: int) -> list[int]:
-    """The drawn order of applications (given in pk order) for a seed: the whole lottery rule in one place."""
-    order = sorted(application_ids)
-    # Not for security: a seeded PRNG is what makes the draw reproducible and auditable.
-    random.Random(seed).shuffle(order)  # noqa: S311
-    return order
+    """The drawn order of applications for a seed: the whole lottery rule in one place."""
+    return sorted(application_ids, key=lambda pk: (draw_key(seed, pk), pk))
 
 
 def course_draw(*, course: CollegeCourse, seed: int | None = None, now=None) -> list[CollegeApplication]:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import access
+from community.forms.errors import add_service_errors
 from community.models import Membership, Organization
 from volunteers import queries
 from volunteers.forms.associations import (
@@ -21,15 +22,6 @@ from volunteers.forms.associations import (
 )
 from volunteers.models import AssociationProfile, CoordinatorTeam, JoinInquiry, Resource
 from volunteers.services import associations as services
-
-
-def add_service_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError next to the field it names (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def association_list(request):
