@@ -123,10 +123,7 @@ class Application(models.Model):
 
     def totals(self) -> dict:
         """Income and expense totals; uses prefetched lines when present."""
-        lines = list(self.budget_lines.all())
-        income = sum(line.amount for line in lines if line.kind == BudgetLine.Kind.INCOME)
-        expense = sum(line.amount for line in lines if line.kind == BudgetLine.Kind.EXPENSE)
-        return {"income": income, "expense": expense}
+        return budget_totals(self.budget_lines.all())
 
 
 class BaseBudgetLine(models.Model):
@@ -159,13 +156,17 @@ class BudgetLine(BaseBudgetLine):
         constraints = [models.CheckConstraint(condition=Q(amount__gte=0), name="budget_line_amount_not_negative")]
 
 
-def budget_totals(queryset) -> dict:
-    """Income and expense totals computed by the database."""
-    sums = queryset.aggregate(
-        income=Sum("amount", filter=Q(kind=BaseBudgetLine.Kind.INCOME)),
-        expense=Sum("amount", filter=Q(kind=BaseBudgetLine.Kind.EXPENSE)),
-    )
-    return {"income": sums["income"] or 0, "expense": sums["expense"] or 0}
+def budget_totals(lines) -> dict:
+    """Income and expense totals of budget lines: model rows (application or report) or form rows (dicts).
+
+    The one way to total a budget in Python; lists of many applications use the SQL twin,
+    ApplicationQuerySet.with_budget_totals().
+    """
+    totals = {BaseBudgetLine.Kind.INCOME.value: 0, BaseBudgetLine.Kind.EXPENSE.value: 0}
+    for line in lines:
+        kind, amount = (line["kind"], line["amount"]) if isinstance(line, dict) else (line.kind, line.amount)
+        totals[kind] += amount or 0
+    return {"income": totals[BaseBudgetLine.Kind.INCOME], "expense": totals[BaseBudgetLine.Kind.EXPENSE]}
 
 
 class Attachment(models.Model):

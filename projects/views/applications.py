@@ -22,6 +22,7 @@ from projects.forms.applications import (
     RequestedAmountForm,
 )
 from projects.models import Application, Call
+from projects.models.applications import budget_totals
 from projects.services import applications as services
 from projects.services.stages import stage_rule_for
 
@@ -162,7 +163,7 @@ def _budget_step(request, organization, application, step):
             if form.has_changed() and not form.errors and form.cleaned_data
         ]
         services.application_replace_budget(application=application, lines=valid_rows)
-        expense = sum(row["amount"] for row in valid_rows if row["kind"] == "expense")
+        expense = budget_totals(valid_rows)["expense"]
         if "requested_amount" not in amount_form.errors:
             requested = amount_form.cleaned_data.get("requested_amount")
             services.application_update(application=application, requested_amount=requested)
@@ -173,19 +174,13 @@ def _budget_step(request, organization, application, step):
         if formset.total_error_count() or amount_form.errors:
             return render(request, "projects/application_budget.html", _step_context(
                 organization, application, step, formset=formset, amount_form=amount_form,
-                totals=_totals(valid_rows)), status=400)
+                totals=budget_totals(valid_rows)), status=400)
         return _after_save(request, application, step, saved=True)
     lines = list(application.budget_lines.values("kind", "item", "amount", "note"))
     formset = BudgetLineFormSet(initial=lines, prefix="lines")
     amount_form = RequestedAmountForm(initial={"requested_amount": application.requested_amount})
     return render(request, "projects/application_budget.html", _step_context(
-        organization, application, step, formset=formset, amount_form=amount_form, totals=_totals(lines)))
-
-
-def _totals(rows) -> dict:
-    income = sum(row["amount"] for row in rows if row["kind"] == "income")
-    expense = sum(row["amount"] for row in rows if row["kind"] == "expense")
-    return {"income": income, "expense": expense}
+        organization, application, step, formset=formset, amount_form=amount_form, totals=budget_totals(lines)))
 
 
 def _attachments_step(request, organization, application, step):
