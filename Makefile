@@ -19,9 +19,10 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 	$(BIN)/python manage.py setup_portal
 
+# The dev server and the outbox worker (mails) in one command; Ctrl+C stops both.
 run: setup
 	@echo "ねりま地域福祉ポータル: http://127.0.0.1:$(PORT)/"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py runserver_with_worker 127.0.0.1:$(PORT)
 
 test: $(STAMP)
 	$(BIN)/python manage.py compile_catalogs -v 0

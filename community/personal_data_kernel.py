@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from community.models import Invitation, Membership, SignUp, User
+from community.models import Invitation, Membership, OutboxMessage, SignUp, User
 from community.personal_data import ANONYMIZED_NAME, email_q, personal_data_modules, verified_emails, when
 from community.services.organizations import membership_remove
 from community.services.signups import signup_cancel
@@ -25,6 +25,7 @@ SECTIONS = {
 ERASE_REMOVES = [
     gettext_lazy("アカウント（メールアドレス・パスワード・氏名・よみがな・電話番号・お住まいの町丁目・言語・関心のある分野）"),
     gettext_lazy("団体のメンバーとしての登録と、あなたあての団体への招待"),
+    gettext_lazy("ポータルがあなたに送ったメールの控え"),
 ]
 ERASE_ANONYMIZES = [
     gettext_lazy("これからの開催回への申込はキャンセルします（キャンセル待ちの方が繰り上がります）。"),
@@ -165,6 +166,12 @@ def erase(user) -> None:
         # The kernel refuses to remove the last 代表者; by=user: no 'you were removed' mail for leaving yourself.
         membership_remove(membership=membership, by=user)
     Invitation.objects.filter(email_q("email", [user.email.lower(), *verified_emails(user)]) | Q(accepted_by=user)).delete()
+    # Copies of mails already sent (or given up) go; mails still queued (the cancellations above) go out first,
+    # and the retention period removes them afterwards. The copies are not in the export: they only repeat
+    # what the records above already hold.
+    OutboxMessage.objects.to_any_of([user.email, *verified_emails(user)]).exclude(
+        status__in=[OutboxMessage.Status.QUEUED, OutboxMessage.Status.RETRYING]
+    ).delete()
 
 
 def _unverified_idle_accounts(*, now, period):
@@ -192,7 +199,9 @@ def retention(*, now, periods) -> dict[str, int]:
         if not _holds_activity(user):
             user.delete()
             deleted += 1
+    mails, _counts = OutboxMessage.objects.filter(created_at__lt=now - periods["outbox_messages"]).delete()
     return {
+        _("送信メールの控え（作成から%(days)s日を過ぎたものを削除）") % {"days": periods["outbox_messages"].days}: mails,
         _("開催回の申込（終了から%(days)s日を過ぎたものを匿名化）") % {"days": periods["past_signups"].days}: anonymized,
         _("メールアドレスが確認されないままのアカウント（登録から%(days)s日を過ぎ、利用のないものを削除）")
         % {"days": periods["unverified_accounts"].days}: deleted,

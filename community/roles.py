@@ -27,6 +27,12 @@ COORDINATOR_EXCLUDED_CODENAMES: set[str] = {
     "delete_commissionercontact",
     # Who looked at or exported residents' sign-ups: 区職員 read it, nobody else.
     "view_personaldataaccess",
+    # 送信メール holds every mail's text, including residents' messages to commissioners: 区職員 only.
+    "view_outboxmessage",
+    "add_outboxmessage",
+    "change_outboxmessage",
+    "delete_outboxmessage",
+    "resend_outboxmessage",
 }
 
 

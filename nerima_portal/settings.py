@@ -34,6 +34,10 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_filters",
     "simple_history",
+    # The outbox's task queue (django-tasks backport, its database backend); before community, whose admin
+    # hides the queue's English-only admin page.
+    "django_tasks",
+    "django_tasks_db",
     "nerima_portal",
     "community",
     "volunteers",
@@ -79,6 +83,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text mails: the same templates, never HTML-escaped (community/mails.py renders with it).
+        "NAME": "mail_text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {
@@ -114,6 +126,8 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[ねりま地域福祉ポータル] "
+# allauth's mails are queued in the outbox like every other mail.
+ACCOUNT_ADAPTER = "community.account_adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
@@ -169,6 +183,13 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ねりま地域福祉ポータル <noreply@portal.example.jp>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Connect/read timeout for the mail server (seconds): a hung server fails the attempt instead of the worker.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+
+# The outbox (docs/outbox.md): mails are rows in the database, sent by `python manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Seconds to wait before each retry of a mail the server refused; after the last, staff see it in the admin.
+OUTBOX_RETRY_DELAYS = [int(seconds) for seconds in env_list("OUTBOX_RETRY_DELAYS", "60,300,1800,7200,21600")]
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

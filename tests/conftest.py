@@ -14,6 +14,9 @@ from django.utils import timezone
 from community.models import Listing, Membership, Organization, Place, PublicationStatus, Session, User
 from community.roles import COORDINATOR, WARD_STAFF, sync_staff_groups
 
+# The outbox's database queue, real worker and local SMTP server (tests/outbox_fixtures.py).
+pytest_plugins = ["tests.outbox_fixtures"]
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -33,6 +36,9 @@ def _geography(db):
 @pytest.fixture(autouse=True)
 def _portal_settings(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # The outbox's tasks run at once after commit (mail.outbox as before); tests of the queue itself use the
+    # database backend and a real worker (tests/community/test_outbox*.py).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Rate limits (allauth, consultation requests) count in the cache: each test starts from zero.

@@ -72,7 +72,7 @@ def signup_create(
             )
             signup.full_clean()
             signup.save()
-            transaction.on_commit(lambda: mails.send_signup_mail(signup, "created"))
+            mails.send_signup_mail(signup, "created")
             return signup
     except IntegrityError:
         # Another request by the same person won the race; hand back its sign-up.
@@ -92,7 +92,7 @@ def _promote_waitlist(session: Session) -> list[SignUp]:
         candidate.save(update_fields=["status", "promoted_at"])
         promoted.append(candidate)
     for signup in promoted:
-        transaction.on_commit(lambda signup=signup: mails.send_signup_mail(signup, "promoted"))
+        mails.send_signup_mail(signup, "promoted")
     return promoted
 
 
@@ -107,7 +107,7 @@ def signup_cancel(*, signup: SignUp) -> SignUp:
         current.cancelled_at = timezone.now()
         current.save(update_fields=["status", "cancelled_at"])
         _promote_waitlist(session)
-        transaction.on_commit(lambda: mails.send_signup_mail(current, "cancelled"))
+        mails.send_signup_mail(current, "cancelled")
         return current
 
 

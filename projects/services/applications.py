@@ -168,5 +168,5 @@ def application_submit(*, application: Application, user) -> Application:
         current.submitted_by = user
         current.submitted_at = timezone.now()
         current.save(update_fields=["status", "submitted_by", "submitted_at", "updated_at"])
-        transaction.on_commit(lambda: send_application_submitted_mail(current))
+        send_application_submitted_mail(current)
         return current

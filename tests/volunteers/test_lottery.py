@@ -197,11 +197,12 @@ def test_the_published_draw_replays_in_a_separate_python_from_the_page_alone(cli
     assert published[:3] == list(course.applications.filter(status=Status.ENROLLED).order_by("draw_position").values_list("pk", flat=True))
 
 
-def test_the_result_mail_gives_the_application_number(course):
+def test_the_result_mail_gives_the_application_number(course, django_capture_on_commit_callbacks):
     applications = _apply(course, 5)
     mail.outbox.clear()
-    lottery.course_draw(course=course, seed=5)
-    lottery.course_results_mail(course=course)
+    with django_capture_on_commit_callbacks(execute=True):
+        lottery.course_draw(course=course, seed=5)
+    assert len(mail.outbox) == 5
     bodies = "\n".join(message.body for message in mail.outbox)
     for application in applications:
         assert f"申込番号: {application.pk}" in bodies

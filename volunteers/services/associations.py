@@ -115,7 +115,7 @@ def join_inquiry_create(
         raise ValidationError({"email": _("返信先として、メールアドレスか電話番号のどちらかを入力してください。")})
     inquiry.full_clean()
     inquiry.save()
-    transaction.on_commit(lambda: _send_join_inquiry_mail(inquiry))
+    _send_join_inquiry_mail(inquiry)
     return inquiry
 
 
@@ -202,7 +202,7 @@ def commissioner_contact_create(
         raise ValidationError({"phone": _("返信先として、電話番号かメールアドレスのどちらかを入力してください。")})
     contact.full_clean()
     contact.save()
-    transaction.on_commit(lambda: _send_commissioner_contact_mail(contact))
+    _send_commissioner_contact_mail(contact)
     return contact
 
 
@@ -241,7 +241,7 @@ def registration_submit(
     registration.areas.set(areas)
     if is_new:
         area_ids = [area.pk for area in areas]
-        transaction.on_commit(lambda: _send_registration_mail(registration, area_ids))
+        _send_registration_mail(registration, area_ids)
     return registration
 
 
@@ -272,7 +272,7 @@ def registration_set_status(
         registration.status_changed_at = now
         if notify:
             changed = registration
-            transaction.on_commit(lambda: _send_status_mail(changed))
+            _send_status_mail(changed)
     if status in (CollaboratorRegistration.Status.CONTACTED, CollaboratorRegistration.Status.ACTIVE):
         registration.contacted_at = registration.contacted_at or now
     if note is not None:

@@ -11,7 +11,8 @@ How a course is drawn (course_draw):
 The seed, the 申込番号 in drawn order and this rule are published on the cohort page once drawn, so anyone can
 replay the draw with any HMAC-SHA256 implementation; unlike random.shuffle, whose algorithm Python does not
 promise to keep, HMAC-SHA256 gives the same order in every language and version (draw_order_for_seed).
-Everyone is mailed once (result_mailed_at) after the transaction commits.
+Everyone's result is queued in the outbox in the same transaction, once per application; result_mailed_at
+is written by the outbox when the mail server accepted the mail, never before.
 """
 
 import hashlib
@@ -67,7 +68,7 @@ def course_draw(*, course: CollegeCourse, seed: int | None = None, now=None) -> 
         locked.lottery_seed = seed
         locked.lottery_drawn_at = now
         locked.save(update_fields=["lottery_seed", "lottery_drawn_at", "updated_at"])
-        transaction.on_commit(lambda: course_results_mail(course=locked))
+        course_results_mail(course=locked)
         return drawn
 
 
@@ -79,9 +80,12 @@ def cohort_draw(*, cohort: Cohort, now=None) -> dict[str, list[CollegeApplicatio
     return results
 
 
-def _send_result(application: CollegeApplication, template: str) -> None:
+RESULT_MAILED = "volunteers.college_result_mailed"
+
+
+def _send_result(application: CollegeApplication, template: str, **outbox):
     user = application.user
-    send_templated_mail(
+    return send_templated_mail(
         template=f"volunteers/mail/{template}",
         to=user.email,
         language=user.preferred_language,
@@ -92,26 +96,35 @@ def _send_result(application: CollegeApplication, template: str) -> None:
             "user": user,
             "college_url": absolute_url(reverse("volunteers:college_my")),
         },
+        **outbox,
     )
 
 
 def course_results_mail(*, course: CollegeCourse) -> int:
-    """Mail each drawn applicant their result once; a second call sends nothing."""
-    sent = 0
+    """Queue each drawn applicant's result once (the outbox key is per application); returns how many were queued."""
+    queued = 0
     pending = (
         CollegeApplication.objects.with_course()
         .filter(course=course, result_mailed_at__isnull=True, status__in=[Status.ENROLLED, Status.WAITLISTED])
         .order_by("draw_position")
     )
     for application in pending:
-        # Claim the row first, so two workers never mail the same person twice.
-        claimed = CollegeApplication.objects.filter(pk=application.pk, result_mailed_at__isnull=True).update(
-            result_mailed_at=timezone.now()
+        message = _send_result(
+            application,
+            "college_result",
+            key=f"college-application:{application.pk}:result",
+            on_sent=RESULT_MAILED,
+            on_sent_args={"application_id": application.pk},
         )
-        if claimed:
-            _send_result(application, "college_result")
-            sent += 1
-    return sent
+        queued += bool(message is not None and message.just_queued)
+    return queued
+
+
+def result_mark_mailed(*, application_id: int) -> None:
+    """The outbox calls this once the result mail was accepted by the mail server."""
+    CollegeApplication.objects.filter(pk=application_id, result_mailed_at__isnull=True).update(
+        result_mailed_at=timezone.now()
+    )
 
 
 def college_application_decline(*, application: CollegeApplication) -> CollegeApplication | None:
@@ -134,5 +147,5 @@ def college_application_decline(*, application: CollegeApplication) -> CollegeAp
         promoted.promoted_at = timezone.now()
         promoted.save(update_fields=["status", "promoted_at"])
         promoted = CollegeApplication.objects.with_course().get(pk=promoted.pk)
-        transaction.on_commit(lambda: _send_result(promoted, "college_promoted"))
+        _send_result(promoted, "college_promoted", key=f"college-application:{promoted.pk}:promoted")
         return promoted

@@ -79,10 +79,8 @@ def opening_apply(*, opening: Opening, user, message: str) -> OpeningApplication
                 "manage_url": _org_applications_url(opening.organization_id),
                 "my_url": absolute_url(reverse("volunteers:my_volunteering")),
             }
-            transaction.on_commit(lambda: _mail_user(user, "opening_applied", context))
-            transaction.on_commit(
-                lambda: _mail_organization(opening.organization, "opening_application_received", context)
-            )
+            _mail_user(user, "opening_applied", context)
+            _mail_organization(opening.organization, "opening_application_received", context)
     except IntegrityError:
         raise ValidationError(_("この募集にはすでに応募しています。")) from None
     return application
@@ -117,10 +115,8 @@ def opening_application_decide(*, application: OpeningApplication, decision: str
             "manage_url": _org_applications_url(current.opening.organization_id),
             "my_url": absolute_url(reverse("volunteers:my_volunteering")),
         }
-        transaction.on_commit(lambda: _mail_user(current.user, f"opening_{decision}", context))
-        transaction.on_commit(
-            lambda: _mail_organization(current.opening.organization, "opening_decision_copy", context)
-        )
+        _mail_user(current.user, f"opening_{decision}", context)
+        _mail_organization(current.opening.organization, "opening_decision_copy", context)
         return current
 
 
@@ -140,7 +136,7 @@ def opening_application_withdraw(*, application: OpeningApplication, user) -> Op
             "application": current, "opening": current.opening, "applicant": user,
             "manage_url": _org_applications_url(current.opening.organization_id),
         }
-        transaction.on_commit(lambda: _mail_organization(current.opening.organization, "opening_withdrawn", context))
+        _mail_organization(current.opening.organization, "opening_withdrawn", context)
         return current
 
 
@@ -159,9 +155,7 @@ def opening_application_reply(*, application: OpeningApplication, user, reply: s
             "application": current, "opening": current.opening, "applicant": user,
             "manage_url": _org_applications_url(current.opening.organization_id),
         }
-        transaction.on_commit(
-            lambda: _mail_organization(current.opening.organization, "opening_reply_received", context)
-        )
+        _mail_organization(current.opening.organization, "opening_reply_received", context)
         return current
 
 
@@ -184,7 +178,7 @@ def invitation_send(*, organization, profile: VolunteerProfile, message: str, se
             invitation.save()
             context = {"invitation": invitation, "organization": organization,
                        "my_url": absolute_url(reverse("volunteers:my_volunteering"))}
-            transaction.on_commit(lambda: _mail_user(profile.user, "opening_invitation", context))
+            _mail_user(profile.user, "opening_invitation", context)
     except IntegrityError:
         raise ValidationError(_("この方にはすでに招待を送っています。返事をお待ちください。")) from None
     return invitation
@@ -206,5 +200,5 @@ def invitation_respond(*, invitation: VolunteerInvitation, user, accept: bool) -
             "invitation": current, "organization": current.organization, "person": current.profile.user,
             "roster_url": absolute_url(reverse("volunteers:org_roster", args=[current.organization_id])),
         }
-        transaction.on_commit(lambda: _mail_organization(current.organization, "opening_invitation_answered", context))
+        _mail_organization(current.organization, "opening_invitation_answered", context)
         return current
