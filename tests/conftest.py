@@ -166,6 +166,15 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
+def page(page):
+    """Every browser test also fails on a Content-Security-Policy violation: an inline script or style left behind."""
+    refused = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    yield page
+    assert not refused, "CSP refused:\n" + "\n".join(refused)
+
+
+@pytest.fixture
 def assert_accessible():
     """Run axe-core on the page and fail with a readable list of violations."""
     from axe_playwright_python.sync_playwright import Axe
