@@ -9,7 +9,6 @@ from django.utils.cache import patch_cache_control
 # Signed-in pages and answers to form posts are covered by the rules below, whatever their name.
 ANONYMOUS_PERSONAL_VIEWS = {
     "community:signup_cancel",
-    "community:invitation_accept",
     "hiroba:request_done",
     "account_confirm_email",
     "account_reset_password_from_key",

@@ -281,6 +281,8 @@ LOGGING = {
     "loggers": {
         # Errors of requests (500s with their traceback) reach stdout through the root, and ADMINS by mail.
         "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # 4xx answers are in nginx's access log; here only what failed inside the portal.
+        "django.request": {"level": "ERROR"},
         "nerima": {"level": env_str("LOG_LEVEL", "INFO")},
     },
 }
