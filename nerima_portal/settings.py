@@ -185,9 +185,8 @@ PRIVATE_MEDIA_X_ACCEL_PREFIX = env_str("PRIVATE_MEDIA_X_ACCEL_PREFIX", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None, "directory_permissions_mode": 0o750,
-                    "file_permissions_mode": 0o640},
+        "BACKEND": "community.private_files.PrivateFileSystemStorage",
+        "OPTIONS": {"directory_permissions_mode": 0o750, "file_permissions_mode": 0o640},
     },
     "staticfiles": {
         "BACKEND": (

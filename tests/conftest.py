@@ -40,6 +40,7 @@ def _portal_settings(settings, tmp_path):
     # database backend and a real worker (tests/community/test_outbox*.py).
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Rate limits (allauth, consultation requests) count in the cache: each test starts from zero.
     from django.core.cache import cache
