@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from nerima_portal import health
+from nerima_portal.views import health
 from nerima_portal.views import pages as views
 
 admin.site.site_header = _("ねりま地域福祉ポータル 管理画面")
