@@ -47,6 +47,10 @@ class _Collector(BaseHTTPRequestHandler):
             body = gzip.decompress(body)
         elif encoding == "deflate":
             body = zlib.decompress(body)
+        elif encoding == "br":  # the SDK picks brotli when the module is installed
+            import brotli
+
+            body = brotli.decompress(body)
         self.bodies.append(body)
         self.send_response(200)
         self.end_headers()

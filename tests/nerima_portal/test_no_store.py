@@ -33,6 +33,8 @@ PUBLIC = {
     "international:index", "international:class_list", "international:class_detail", "international:desk_detail",
     "international:event_list", "international:event_detail",
 }
+# Private documents answer a visitor 404 (not a login page): nobody learns that the file exists.
+HIDDEN_FROM_VISITORS = {"community:private_file"}
 LOGIN_PAGES = ("/accounts/login/", "/admin/login/")
 PLACEHOLDER = {"IntConverter": 999999, "StringConverter": "x", "SlugConverter": "x", "PathConverter": "x"}
 
@@ -65,6 +67,7 @@ def test_every_page_that_is_not_listed_public_is_kept_from_caches(client):
         if response.status_code == 405:
             response = client.post(url)
         needs_login = response.status_code == 302 and response["Location"].startswith(LOGIN_PAGES)
+        needs_login |= name in HIDDEN_FROM_VISITORS and response.status_code == 404
         declared = name in ANONYMOUS_PERSONAL_VIEWS and "no-store" in response.get("Cache-Control", "")
         if not (needs_login or declared):
             leaks.append(f"{name} {url} → {response.status_code} {response.get('Cache-Control', '')}")
