@@ -215,6 +215,8 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 
 # The outbox (docs/outbox.md): mails are rows in the database, sent by `python manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# /healthz fails when the oldest task ready to run has waited longer than this (seconds): the worker is stuck.
+TASK_QUEUE_MAX_LAG = env_int("TASK_QUEUE_MAX_LAG", 300)
 # Seconds to wait before each retry of a mail the server refused; after the last, staff see it in the admin.
 OUTBOX_RETRY_DELAYS = [int(seconds) for seconds in env_list("OUTBOX_RETRY_DELAYS", "60,300,1800,7200,21600")]
 

@@ -130,7 +130,7 @@ def main() -> int:  # noqa: PLR0915 - one story, told in order
             "TLS_CERTIFICATE": str(cert), "TLS_CERTIFICATE_KEY": str(key), "STATIC_ROOT": env["STATIC_ROOT"],
             "MEDIA_ROOT": env["MEDIA_ROOT"], "PRIVATE_MEDIA_ROOT": env["PRIVATE_MEDIA_ROOT"],
             "APP_SERVERS": f"127.0.0.1:{app_a.port},127.0.0.1:{app_b.port}"})
-        worker = services.Process("worker", [sys.executable, "manage.py", "db_worker"], env, tmp / "worker.log")
+        worker = services.Process("worker", [sys.executable, "manage.py", "db_worker", "--no-reload"], env, tmp / "worker.log")
         for process in (app_a, app_b, nginx, *([worker] if with_outbox else [])):
             process.start()
             running.append(process)

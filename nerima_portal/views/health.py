@@ -3,9 +3,11 @@
 import time
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 
@@ -25,7 +27,23 @@ def check_cache() -> dict:
     return {}
 
 
-CHECKS = {"database": check_database, "cache": check_cache}
+def check_task_queue() -> dict:
+    """The oldest task that could run (a mail of the outbox) has waited at most TASK_QUEUE_MAX_LAG seconds."""
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    ready = DBTaskResult.objects.ready()
+    oldest = ready.order_by("enqueued_at").values_list("enqueued_at", "run_after").first()
+    lag = 0.0
+    if oldest:
+        enqueued_at, run_after = oldest
+        waiting_since = enqueued_at if run_after == get_date_max() else max(enqueued_at, run_after)
+        lag = max(0.0, (timezone.now() - waiting_since).total_seconds())
+    if lag > settings.TASK_QUEUE_MAX_LAG:
+        raise RuntimeError(f"the oldest ready task has waited {lag:.0f}s: is the worker running?")
+    return {"lag_seconds": round(lag, 1)}
+
+
+CHECKS = {"database": check_database, "cache": check_cache, "task_queue": check_task_queue}
 
 
 def run_checks() -> tuple[bool, dict]:
