@@ -87,6 +87,8 @@ def resident(port, address, person, sessions, record: Record, deadline, budget, 
             status, headers, _ = browser.request(
                 "POST", f"/sessions/{session_id}/signup/", {"party_size": "1", "note": ""})
             record.count(status, "sign-up")
+            if status is None or status >= 500:
+                time.sleep(1)  # a person whose page failed waits a moment before trying again
             if status == 302 and headers.get("location", "").endswith(f"/sessions/{session_id}/"):
                 with record.lock:
                     record.signups.add((person["id"], session_id))

@@ -97,15 +97,39 @@ class Process:
             wait_for_port(self.port, self.name, self.process)
 
     def kill(self, sig=signal.SIGKILL) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, sig)
-            self.process.wait(timeout=30)
+        process = self.process  # the supervisor may start a new one meanwhile
+        if process and process.poll() is None:
+            os.killpg(process.pid, sig)
+            process.wait(timeout=30)
 
     def stop(self) -> None:
         self.kill(signal.SIGTERM)
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
+
+
+class Supervisor(threading.Thread):
+    """Restart=always, RestartSec=2, as the systemd units in deploy/systemd do: a process that died comes back."""
+
+    def __init__(self, processes: list[Process], events: list[str], started: float):
+        super().__init__(daemon=True)
+        self.processes, self.events, self.started = processes, events, started
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopping.wait(0.5):
+            for process in self.processes:
+                if not process.alive() and not self.stopping.is_set():
+                    code = process.process.returncode if process.process else None
+                    time.sleep(2)
+                    try:
+                        process.start()
+                    except RuntimeError as error:
+                        self.events.append(f"{process.name} failed to restart: {error}")
+                        continue
+                    self.events.append(f"t={time.monotonic() - self.started:5.1f}s {process.name} had exited ({code}), "
+                                       "restarted by the supervisor")
 
 
 def redis(tmp: Path) -> Process:
