@@ -1,6 +1,15 @@
 from django.urls import path
 
-from community.views import dashboard, manage_sessions, organizations, personal_data, profile, proxy, sessions
+from community.views import (
+    dashboard,
+    manage_sessions,
+    organizations,
+    personal_data,
+    private_files,
+    profile,
+    proxy,
+    sessions,
+)
 
 app_name = "community"
 
@@ -37,6 +46,8 @@ urlpatterns = [
     path("signups/cancel/<str:token>/", sessions.signup_cancel_by_token, name="signup_cancel"),
     path("mypage/signups/<int:pk>/cancel/", sessions.mypage_signup_cancel, name="mypage_signup_cancel"),
     path("staff/sessions/<int:pk>/proxy-signup/", proxy.proxy_signup, name="proxy_signup"),
+    # Private documents (grant attachments, report photos, subsidy reports), each model says who may download.
+    path("files/<str:label>/<int:pk>/<str:field>/", private_files.private_file, name="private_file"),
     # マイ団体: sessions of a listing and who signed up
     path("my/organizations/<int:org_pk>/listings/<int:listing_pk>/sessions/", manage_sessions.listing_sessions, name="listing_sessions"),
     path(

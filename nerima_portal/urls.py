@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from nerima_portal.views import health
 from nerima_portal.views import pages as views
 
 admin.site.site_header = _("ねりま地域福祉ポータル 管理画面")
@@ -12,6 +13,7 @@ admin.site.index_title = _("管理メニュー")
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
     path("search/", views.search, name="search"),
     path("calendar/", views.calendar, name="calendar"),
     path("calendar/month.ics", views.calendar_ics, name="calendar_ics"),

@@ -9,7 +9,7 @@ import os
 import shutil
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from community.models import Listing, Membership, Organization, Place, PublicationStatus, Session, User
 from community.roles import COORDINATOR, WARD_STAFF, sync_staff_groups
@@ -30,7 +30,9 @@ def _geography(db):
     from community.models import Area, Chome, Town
 
     if not Chome.objects.exists():
-        load_geography(Area, Town, Chome)
+        # Japanese names are the originals: a language left active by an earlier test must not receive them.
+        with translation.override("ja"):
+            load_geography(Area, Town, Chome)
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +42,7 @@ def _portal_settings(settings, tmp_path):
     # database backend and a real worker (tests/community/test_outbox*.py).
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Rate limits (allauth, consultation requests) count in the cache: each test starts from zero.
     from django.core.cache import cache
@@ -163,6 +166,15 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "ja-JP", "timezone_id": "Asia/Tokyo"}
+
+
+@pytest.fixture
+def page(page):
+    """Every browser test also fails on a Content-Security-Policy violation: an inline script or style left behind."""
+    refused = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    yield page
+    assert not refused, "CSP refused:\n" + "\n".join(refused)
 
 
 @pytest.fixture

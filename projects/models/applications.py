@@ -6,6 +6,9 @@ from django.db.models import Avg, Count, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from community.models import Membership
+from community.private_files import GeneratedName, PrivateFileField
+
 
 class ApplicationQuerySet(models.QuerySet):
     def for_organization(self, organization):
@@ -174,7 +177,7 @@ class Attachment(models.Model):
         Application, verbose_name=_("申請"), on_delete=models.CASCADE, related_name="attachments"
     )
     title = models.CharField(_("資料の名前"), max_length=100)
-    file = models.FileField(_("ファイル"), upload_to="projects/attachments/%Y/")
+    file = PrivateFileField(_("ファイル"), upload_to=GeneratedName("projects/attachments"))
     uploaded_at = models.DateTimeField(_("添付日時"), auto_now_add=True)
 
     class Meta:
@@ -184,6 +187,12 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def may_download(self, user) -> bool:
+        """The applying organization's members and staff who may read applications."""
+        return user.has_perm("projects.view_application") or Membership.objects.filter(
+            user=user, organization_id=self.application.organization_id
+        ).exists()
 
 
 class ApplicationMember(models.Model):

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -255,13 +255,6 @@ def application_detail(request, org_pk: int, pk: int):
         "members": application.members.all(), "attachments": application.attachments.all(),
         "report": getattr(application, "report", None),
     })
-
-
-@login_required
-def attachment_download(request, org_pk: int, pk: int, attachment_pk: int):
-    _organization, application = get_application_for_member(request.user, org_pk, pk)
-    attachment = get_object_or_404(application.attachments, pk=attachment_pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.file.name.split("/")[-1])
 
 
 @login_required

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -106,21 +105,11 @@ class JoinInquiryAdmin(admin.ModelAdmin):
 
 
 class ResourceForm(forms.ModelForm):
-    file = VerifiedDocumentField(label=_("PDFファイル"), help_text=_("PDFのみ、10MBまで。"))
+    file = VerifiedDocumentField(label=_("PDFファイル"), help_text=_("PDFのみ、10MBまで。"), pdf_only=True)
 
     class Meta:
         model = Resource
         fields = ["kind", "title", "description", "file", "page_count", "is_published", "sort_order"]
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload and hasattr(upload, "read") and not getattr(upload, "_committed", False):
-            upload.seek(0)
-            head = upload.read(5)
-            upload.seek(0)
-            if head != b"%PDF-":
-                raise ValidationError(_("PDFファイルを選んでください。"), code="not_pdf")
-        return upload
 
 
 @admin.register(Resource)
