@@ -219,6 +219,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 TASK_QUEUE_MAX_LAG = env_int("TASK_QUEUE_MAX_LAG", 300)
 # Seconds to wait before each retry of a mail the server refused; after the last, staff see it in the admin.
 OUTBOX_RETRY_DELAYS = [int(seconds) for seconds in env_list("OUTBOX_RETRY_DELAYS", "60,300,1800,7200,21600")]
+# A mail still unsent this long after it was due, with no live task, lost its worker: outbox_requeue gives it a new one.
+OUTBOX_STUCK_AFTER = env_int("OUTBOX_STUCK_AFTER", 600)
 
 # Cache, sessions' fast path and every rate limit live in Redis so that all app servers share them.
 # Development may use local memory (the default, so `make run` needs no Redis) or db://table.
