@@ -6,6 +6,7 @@ other_org_member (a member of organization B), resident, and the anonymous visit
 
 import datetime as dt
 import os
+import re
 import shutil
 
 import pytest
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from community.models import Listing, Membership, Organization, Place, PublicationStatus, Session, User
 from community.roles import COORDINATOR, WARD_STAFF, sync_staff_groups
+from tests.browser import track_navigations, wait_until_settled
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -28,6 +30,17 @@ def _geography(db):
 
     if not Chome.objects.exists():
         load_geography(Area, Town, Chome)
+
+
+@pytest.fixture(autouse=True)
+def _japanese_first(settings):
+    """Each test starts in Japanese: a request through LocaleMiddleware leaves its language active in the thread,
+    so without this a test after an English page would read English messages (it did, depending on xdist's order)."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
@@ -160,14 +173,24 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
+def page(page):
+    """pytest-playwright's page, with its main-frame navigations recorded from the start (see tests/browser.py)."""
+    track_navigations(page)
+    return page
+
+
+@pytest.fixture
 def assert_accessible():
-    """Run axe-core on the page and fail with a readable list of violations."""
+    """Wait for the page to finish loading, run axe-core on it and fail with a readable list of violations."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
 
     def check(page):
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        wait_until_settled(page)
+        # Violations only: axe then skips building the (large) lists of passed and inapplicable rules.
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        results = axe.run(page, options=options)
         violations = results.response["violations"]
         report = "\n".join(
             f"{v['id']}: {v['help']} @ {[n['target'] for n in v['nodes']][:3]}" for v in violations
@@ -179,13 +202,17 @@ def assert_accessible():
 
 @pytest.fixture
 def login(live_server):
-    """Log a user in through the real login form."""
+    """Log a user in through the real login form, and wait until the browser has left the login page."""
+    from playwright.sync_api import expect
 
     def do_login(page, email: str, password: str = "pass-word-123"):
         page.goto(f"{live_server.url}/accounts/login/")
         page.get_by_label("メールアドレス").fill(email)
         page.get_by_label("パスワード").first.fill(password)
         page.get_by_role("button", name="ログイン").click()
+        # A goto() right after the click could cancel the login request: wait for its destination.
+        expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+        wait_until_settled(page)
 
     return do_login
 
@@ -209,9 +236,14 @@ def login_as(live_server):
 
 
 def pytest_collection_modifyitems(items):
-    # Browser tests need the live server, so they may not share a transaction.
     for item in items:
-        if "page" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        # Browser tests need the live server, so they may not share a transaction.
+        if "page" in fixtures:
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.django_db(transaction=True))
+        # time-machine also moves time.monotonic, which Playwright's event loop and the live server's
+        # timeouts run on: a frozen clock belongs in tests without a browser.
+        if "time_machine" in fixtures and ("page" in fixtures or "live_server" in fixtures):
+            raise pytest.UsageError(f"{item.nodeid}: freeze the clock (time_machine) only in tests without a browser")
 

@@ -44,6 +44,7 @@ def test_apply_to_the_college_and_visit_every_college_page(
     expect(page.get_by_text("援農を続けたい")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="ログアウト").click()
+    expect(page.get_by_role("button", name="ログアウト")).to_have_count(0)
 
     login(page, org_member.email)
     page.goto(f"{live_server.url}/volunteers/my/organizations/{organization.pk}/openings/")
@@ -54,6 +55,7 @@ def test_apply_to_the_college_and_visit_every_college_page(
     expect(page.get_by_text("募集締切日を入力してください。").first).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="ログアウト").click()
+    expect(page.get_by_role("button", name="ログアウト")).to_have_count(0)
 
     course = cohort.courses.get(field="welfare")
     start = timezone.now() - dt.timedelta(days=1)

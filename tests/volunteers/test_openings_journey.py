@@ -45,6 +45,7 @@ def test_resident_profile_to_accepted_volunteer(page, live_server, login, assert
     assert_accessible(page)
 
     page.get_by_role("button", name="ログアウト").click()
+    expect(page.get_by_role("button", name="ログアウト")).to_have_count(0)
     login(page, org_member.email)
     page.goto(f"{live_server.url}/volunteers/my/organizations/{organization.pk}/applications/")
     assert_accessible(page)
