@@ -151,6 +151,52 @@ def listing(organization, place):
     return make_listing(organization, place=place)
 
 
+# --- query budgets ---------------------------------------------------------------------------
+
+def _measuring_the_page(assert_queries):
+    """Wrap pytest-django's query-count context manager: a page it measured must not be an error or a login.
+
+    A budget that measured a 404 (a wrong id) or a redirect to the login page (a missing login) passes with a
+    handful of queries and proves nothing. Each test still checks the status and the content it expects; this
+    catches the ones that forget.
+    """
+    from contextlib import contextmanager
+    from unittest import mock
+
+    from django.test import Client
+
+    @contextmanager
+    def measure(num, *args, **kwargs):
+        responses = []
+        request = Client.request
+
+        def recording(client, **kwargs):
+            response = request(client, **kwargs)
+            responses.append(response)
+            return response
+
+        with mock.patch.object(Client, "request", recording), assert_queries(num, *args, **kwargs) as context:
+            yield context
+        for response in responses:
+            login_page = response.status_code == 302 and "/login/" in response.get("Location", "")
+            assert response.status_code < 400 and not login_page, (
+                f"the query budget measured a {response.status_code} response"
+                f"{' to ' + response['Location'] if login_page else ''}, not the page it is about"
+            )
+
+    return measure
+
+
+@pytest.fixture
+def django_assert_max_num_queries(django_assert_max_num_queries):
+    return _measuring_the_page(django_assert_max_num_queries)
+
+
+@pytest.fixture
+def django_assert_num_queries(django_assert_num_queries):
+    return _measuring_the_page(django_assert_num_queries)
+
+
 # --- real browser ----------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
