@@ -1,11 +1,13 @@
 """A real browser: a member keeps the organization's profile and place, submits a listing, staff approve it in admin."""
 
+import pytest
 from playwright.sync_api import expect
 
 from community.models import Listing, PublicationStatus
 from tests.conftest import make_listing
 
 
+@pytest.mark.slow
 def test_member_edits_profile_and_place_submits_a_listing_and_staff_approve_it(
     page, live_server, login, login_as, assert_accessible, org_member, organization, staff
 ):

@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 
+import pytest
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -11,6 +12,7 @@ from community.models import SignUp
 from tests.conftest import make_user
 
 
+@pytest.mark.slow
 def test_signup_cancel_and_promotion_through_the_browser(page, live_server, login_as, assert_accessible, org_member, organization, listing):
     # 1. The organization member adds a session with one seat.
     login_as(page, org_member)

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 
@@ -9,6 +10,7 @@ from tests.conftest import make_organization, make_place
 from tests.hiroba.conftest import make_plaza
 
 
+@pytest.mark.slow
 def test_visitor_finds_places_then_sends_an_anonymous_request(page, live_server, assert_accessible, ward_desk,
                                                                support_center):
     cache.clear()

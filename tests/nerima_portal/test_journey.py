@@ -4,6 +4,7 @@ import os
 import re
 from pathlib import Path
 
+import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
@@ -40,6 +41,7 @@ def switch_language(page, code: str):
     expect(page.locator("html")).to_have_attribute("lang", code)
 
 
+@pytest.mark.slow
 def test_new_visitor_signs_up_verifies_logs_in_and_edits_profile(
     page, live_server, assert_accessible, login, tmp_path
 ):
@@ -137,6 +139,7 @@ def test_new_visitor_signs_up_verifies_logs_in_and_edits_profile(
     assert "disaster" in user.interests
 
 
+@pytest.mark.slow
 def test_account_pages_are_axe_clean(page, live_server, assert_accessible, login, resident):
     page.goto(live_server.url + "/accounts/password/reset/")
     assert_accessible(page)

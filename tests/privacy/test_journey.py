@@ -4,11 +4,13 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
 from community.models import SignUp, User
 
 
+@pytest.mark.slow
 def test_a_resident_downloads_her_data_and_deletes_her_account(page, live_server, login, assert_accessible, world):
     login(page, "resident@example.jp")
     page.goto(f"{live_server.url}/mypage/")

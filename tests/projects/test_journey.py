@@ -1,5 +1,6 @@
 """A real browser: a group drafts an application, leaves, returns, submits; staff score and adopt; the group sees it."""
 
+import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
@@ -10,6 +11,7 @@ from tests.projects.conftest import make_call
 PDF = {"name": "kiyaku.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%demo\n"}
 
 
+@pytest.mark.slow
 def test_group_applies_staff_adopt_group_sees_the_decision(
     page, live_server, login, login_as, assert_accessible, organization, org_member, other_organization, staff
 ):

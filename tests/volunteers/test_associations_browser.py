@@ -104,6 +104,7 @@ def test_a_resident_registers_as_collaborator_and_sees_the_status(page, live_ser
     assert_accessible(page)
 
 
+@pytest.mark.slow
 def test_every_other_public_page_is_accessible(page, live_server, assert_accessible, neighbourhood):
     center = neighbourhood.organization  # any published organization may run a seminar in the test
     NpoSupportMenu.objects.create(kind="founding", title="設立相談", description="NPOをつくる相談", how_to_apply="電話で予約")

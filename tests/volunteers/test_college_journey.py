@@ -3,6 +3,7 @@ other pages of this idea (graduates, an organization's opening form, staff atten
 
 import datetime as dt
 
+import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -15,6 +16,7 @@ from tests.volunteers.factories_college import (
 from volunteers.models import CollegeApplication, VolunteerProfile
 
 
+@pytest.mark.slow
 def test_apply_to_the_college_and_visit_every_college_page(
     page, live_server, login, assert_accessible, organization, org_member, resident, staff
 ):

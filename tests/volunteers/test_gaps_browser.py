@@ -25,6 +25,7 @@ def member_and_association(db):
     return member, profile
 
 
+@pytest.mark.slow
 def test_a_member_edits_the_association_page_with_a_photo(
     page, live_server, assert_accessible, login_as, member_and_association, tmp_path
 ):
