@@ -24,12 +24,20 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(autouse=True)
 def _geography(db):
-    """Areas, towns and 丁目 come from a data migration; put them back after a transactional test flushed them."""
+    """Rows from data migrations (areas, towns, 丁目; the cafés' activities): put them back after a transactional
+    test flushed them. Without this, a test after a browser test on the same worker found no activities."""
+    import importlib
+
+    from django.apps import apps
+
+    from cafes.models import Activity
     from community.geography import load_geography
     from community.models import Area, Chome, Town
 
     if not Chome.objects.exists():
         load_geography(Area, Town, Chome)
+    if not Activity.objects.exists():
+        importlib.import_module("cafes.migrations.0002_load_activities").load(apps, None)
 
 
 @pytest.fixture(autouse=True)
