@@ -29,9 +29,11 @@ run: setup
 	@echo "ねりま地域福祉ポータル: http://127.0.0.1:$(PORT)/"
 	$(BIN)/python manage.py runserver_with_worker 127.0.0.1:$(PORT)
 
+# Prints its wall and CPU time at the end (scripts/timed.py). worksteal: an idle worker takes tests from a busy one.
 test: $(STAMP)
 	$(BIN)/python manage.py compile_catalogs -v 0
-	DJANGO_ALLOW_ASYNC_UNSAFE=true scripts/with-postgres.sh $(BIN)/pytest -n $${PYTEST_WORKERS:-2} $(ARGS)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true scripts/timed.py scripts/with-postgres.sh \
+		$(BIN)/pytest -n $${PYTEST_WORKERS:-2} --dist worksteal --durations=15 $(ARGS)
 
 lint: $(STAMP) lock-check
 	$(BIN)/ruff check .

@@ -31,6 +31,10 @@ class ReadOnlyInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def get_readonly_fields(self, request, obj=None):
+        # Shown, never edited; a field Django cannot edit (uploaded_at) otherwise breaks the change page.
+        return self.fields
+
 
 class BudgetLineInline(ReadOnlyInline):
     model = BudgetLine
