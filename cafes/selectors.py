@@ -77,6 +77,12 @@ class SheetRow:
     ends: dt.time
     signup_required: bool
     days: list[dt.date] = field(default_factory=list)
+    # Whom to call about this café: the contact its operator publishes.
+    phone: str = ""
+
+    @property
+    def address(self) -> str:
+        return self.venue.address if self.venue else ""
 
 
 def month_sheet(*, area, year: int, month: int) -> list[tuple[str, list[SheetRow]]]:
@@ -103,7 +109,7 @@ def month_sheet(*, area, year: int, month: int) -> list[tuple[str, list[SheetRow
         if key not in rows:
             rows[key] = SheetRow(
                 cafe=session.listing.carecafe, venue=venue, starts=local_start.time(), ends=local_end.time(),
-                signup_required=session.signup_required,
+                signup_required=session.signup_required, phone=session.listing.organization.contact_phone,
             )
         rows[key].days.append(local_start.date())
     by_day: dict[int, list[SheetRow]] = defaultdict(list)
