@@ -56,6 +56,11 @@ class Place(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("community:place_detail", args=[self.pk])
+
     @property
     def is_barrier_free(self) -> bool:
         return self.wheelchair_accessible and self.has_accessible_toilet

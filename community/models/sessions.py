@@ -23,7 +23,7 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(listing__status="published")
 
     def with_listing(self):
-        return self.select_related("listing__organization", "place__chome__town__area", "listing__place")
+        return self.select_related("listing__organization", "place__chome__town__area", "listing__place__chome__town")
 
     def with_counts(self):
         return self.annotate(

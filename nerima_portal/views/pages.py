@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -14,6 +15,28 @@ from nerima_portal.search.forms import SearchForm
 from nerima_portal.search.index import index_refresh
 
 ONE_YEAR = 365 * 24 * 60 * 60
+
+
+def favicon(request):
+    # Browsers ask for /favicon.ico whatever the page says; the icon itself is a static file.
+    return redirect(static("icons/favicon.ico"), permanent=True)
+
+
+def robots_txt(request):
+    """Everything public may be indexed; personal and staff pages are not; the sitemap lists the public pages."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /mypage/",
+        "Disallow: /my/",
+        "Disallow: /staff/",
+        "Disallow: /signups/",
+        "Disallow: /guest-signups/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def home(request):
