@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('community', '0006_signup_add_guest_reference_and_pending'),
+        ('community', '0007_signup_add_guest_reference_and_pending'),
     ]
 
     operations = [
