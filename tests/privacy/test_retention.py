@@ -178,7 +178,7 @@ def test_the_command_prints_a_count_per_record_type_and_is_safe_to_repeat(associ
     out = StringIO()
     call_command("apply_retention", stdout=out)
     lines = out.getvalue().splitlines()
-    assert len(lines) == 7
+    assert len(lines) == 8
     assert any(line.startswith("開催回の申込") and line.endswith(": 1件") for line in lines)
 
     again = StringIO()
