@@ -24,6 +24,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("calendar/", views.calendar, name="calendar"),
     path("calendar/month.ics", views.calendar_ics, name="calendar_ics"),
+    path("calendar/feed.ics", views.calendar_feed, name="calendar_feed"),
     path("text-size/", views.text_size, name="text_size"),
     path("furigana/", views.furigana, name="furigana"),
     path("i18n/setlang/", views.set_language, name="set_language"),

@@ -5,10 +5,12 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from community import ics
 from community.forms.errors import add_service_errors
 from community.forms.organizations import SignUpForm
 from community.forms.signups import GuestSignUpForm
@@ -60,6 +62,9 @@ def session_detail(request, pk, form=None, guest_form=None, status=None):
         "my_signup": my_signup,
         "form": form or SignUpForm(),
         "guest_form": guest_form or GuestSignUpForm(),
+        "google_calendar_url": ics.google_calendar_url(
+            session, url=request.build_absolute_uri(reverse("community:session_detail", args=[session.pk]))
+        ),
     }
     if status is None:
         status = 400 if form or guest_form else 200
@@ -91,10 +96,13 @@ def session_signup(request, pk):
 
 
 def session_ics(request, pk):
+    """The session as a calendar file; ?signup=<the mail's cancel token> adds that sign-up's cancel link."""
     session = _public_session(pk)
-    from community.ics import session_ics as build
-
-    body = build(session, url=absolute_url(session.listing.get_absolute_url()))
+    cancel_url = ""
+    signup = signup_services.signup_from_cancel_token(request.GET.get("signup", "")) if request.GET.get("signup") else None
+    if signup is not None and signup.session_id == session.pk:
+        cancel_url = absolute_url(reverse("community:signup_cancel", args=[request.GET["signup"]]))
+    body = ics.session_ics(session, url=absolute_url(session.listing.get_absolute_url()), cancel_url=cancel_url)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="session-{session.pk}.ics"'
     return response
