@@ -14,6 +14,7 @@ from community.services.profiles import profile_set_language
 from nerima_portal import calendar as portal_calendar
 from nerima_portal.calendar_grid import grid_rows, month_grid
 from nerima_portal.search import query as search_query
+from nerima_portal.search.address import address_answer
 from nerima_portal.search.forms import SearchForm
 from nerima_portal.search.index import index_refresh
 
@@ -52,6 +53,9 @@ def search(request):
     form = SearchForm(request.GET)
     terms = form.terms
     context = {"form": form, "terms": terms, "asked": bool(request.GET.get("q", "").strip())}
+    if form.is_valid():
+        # An address is answered as a place: what covers that 丁目 and what is near it.
+        context["address"] = address_answer(form.cleaned_data["q"])
     if terms:
         index_refresh()  # rebuild the index rows of whatever changed since the last search
         area, kind = form.cleaned_data["area"], form.cleaned_data["kind"]
