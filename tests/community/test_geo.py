@@ -64,3 +64,12 @@ def test_the_map_app_link_searches_the_address():
     assert external_map_url(place).startswith("https://www.google.com/maps/search/?api=1&query=")
     assert "%E8%B1%8A%E7%8E%89%E5%8C%97" in external_map_url(place)  # 豊玉北, encoded
     assert external_map_url(None) == ""
+
+
+def test_the_content_security_policy_lets_the_map_tiles_in(settings):
+    from urllib.parse import urlsplit
+
+    from community.templatetags.maps import DEFAULT_TILE_URL
+
+    parts = urlsplit(DEFAULT_TILE_URL)
+    assert f"{parts.scheme}://{parts.netloc}" in settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]
