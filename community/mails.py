@@ -65,7 +65,9 @@ def send_signup_mail(signup, event: str, *, key: str = "", on_sent: str = "", on
         "session": signup.session,
         "listing": signup.session.listing,
         "cancel_url": absolute_url(reverse("community:signup_cancel", args=[cancel_token(signup)])),
-        "ics_url": absolute_url(reverse("community:session_ics", args=[signup.session_id])),
+        # The resident's own calendar copy carries the cancel link too.
+        "ics_url": absolute_url(reverse("community:session_ics", args=[signup.session_id]))
+        + f"?signup={cancel_token(signup)}",
     }
     return send_templated_mail(
         template=f"community/mail/signup_{event}",

@@ -40,6 +40,7 @@ RETENTION_DEFAULTS = {
     "withdrawn_collaborators": dt.timedelta(days=365),  # withdrawn 協働推進員 registrations deleted after 1 year
     "unverified_accounts": dt.timedelta(days=30),  # never-verified accounts that did nothing, after 30 days
     "outbox_messages": dt.timedelta(days=90),  # copies of sent mails (送信メール) deleted 90 days after queued
+    "unconfirmed_guest_signups": dt.timedelta(days=7),  # guest sign-ups whose mail link was never opened
 }
 
 # What a sign-up keeps once anonymized: the seat count for statistics, no person.

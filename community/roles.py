@@ -10,7 +10,7 @@ from django.db.models import Q
 WARD_STAFF = "区職員"
 COORDINATOR = "社協コーディネーター"
 
-PORTAL_APPS = ["community", "volunteers", "cafes", "hiroba", "projects", "international"]
+PORTAL_APPS = ["community", "volunteers", "cafes", "hiroba", "projects", "international", "nerima_portal"]
 COORDINATOR_APPS = ["community", "volunteers", "cafes", "hiroba", "international"]
 # Codenames coordinators never get, even inside their apps (e.g. grant decisions, consultation content).
 COORDINATOR_EXCLUDED_CODENAMES: set[str] = {

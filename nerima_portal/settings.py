@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "csp",
     "django.contrib.sites",
+    "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
     "django_filters",
@@ -243,7 +244,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        # 地理院タイル for the maps (issue 17; MAP_TILE_URL).
+        "img-src": [SELF, "data:", "https://cyberjapandata.gsi.go.jp"],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

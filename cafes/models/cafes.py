@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
-from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
+from django.db.models.functions import Coalesce, ExtractHour, ExtractIsoWeekDay
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -69,6 +69,24 @@ class CafeQuerySet(ListingQuerySet):
         return self.with_place().annotate(
             next_session_at=Subquery(following.values("starts_at")[:1]),
             next_session_id=Subquery(following.values("pk")[:1]),
+        )
+
+    def by_distance(self, origin, session_q: Q = Q(), *, include_lectures: bool = False):  # noqa: B008
+        """Nearest first from `origin` (community.geo.Origin), with distance_km on each row.
+
+        A café is where its own place is; a 出張型 café without one is where its next matching visit is.
+        """
+        from community.geo import distance_expression, point_of
+
+        visit = self.sessions_of_listing(session_q, include_lectures=include_lectures).order_by("starts_at")
+        visit_lat, visit_lng = (
+            Coalesce(own, listing_own)
+            for own, listing_own in zip(point_of("place__"), point_of("listing__place__"), strict=True)
+        )
+        latitude = Coalesce(point_of("place__")[0], Subquery(visit.annotate(v=visit_lat).values("v")[:1]))
+        longitude = Coalesce(point_of("place__")[1], Subquery(visit.annotate(v=visit_lng).values("v")[:1]))
+        return self.annotate(distance_km=distance_expression(latitude, longitude, origin)).order_by(
+            models.F("distance_km").asc(nulls_last=True), "title_kana", "pk"
         )
 
     def by_next_date(self):

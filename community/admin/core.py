@@ -121,10 +121,11 @@ class SessionAdmin(admin.ModelAdmin):
 
 @admin.register(SignUp)
 class SignUpAdmin(admin.ModelAdmin):
-    list_display = ["name", "session", "party_size", "status", "created_at"]
+    list_display = ["name", "session", "party_size", "status", "reference", "created_at"]
     list_filter = ["status"]
-    search_fields = ["name", "session__listing__title"]
+    # A guest who calls quotes the reference number (受付番号).
+    search_fields = ["name", "reference", "session__listing__title"]
     list_select_related = ["session__listing"]
     raw_id_fields = ["session", "user", "proxy_by"]
-    readonly_fields = ["created_at", "promoted_at", "cancelled_at", "reminder_sent_at"]
+    readonly_fields = ["created_at", "promoted_at", "cancelled_at", "reminder_sent_at", "reference"]
     verbose_name = _("申込")

@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
+from hiroba.forms.carry_over import request_initial
 from hiroba.forms.consultations import ConsultationRequestForm
 from hiroba.models import ConsultationDesk
 from hiroba.services import consultations as services
@@ -33,7 +34,8 @@ def _refuse_too_many(form) -> int:
 
 def request_create(request):
     """相談受付: no account needed; anonymous allowed; a honeypot and a per-address limit keep robots out."""
-    form = ConsultationRequestForm(request.POST or None)
+    # Coming from 相談先さがし: the topic, area and address already given fill the form in.
+    form = ConsultationRequestForm(request.POST or None, initial=request_initial(request.GET))
     status = 200
     if request.method == "POST":
         status = 400

@@ -48,7 +48,11 @@ def test_visitor_finds_places_then_sends_an_anonymous_request(page, live_server,
     page.goto(f"{live_server.url}/hiroba/finder/?topic=elderly&address=北町6丁目")
     page.locator(".finder-results").get_by_role("link", name="相談受付").click()
     assert_accessible(page)
-    page.get_by_role("button", name="相談を送る").click()  # empty: errors next to the fields
+    # What the finder was told comes along: the topic, and the address at the top of the message.
+    expect(page.get_by_label("介護・高齢")).to_be_checked()
+    expect(page.get_by_label("相談したいこと")).to_have_value(re.compile("北町6丁目"))
+    page.get_by_label("相談したいこと").fill("")
+    page.get_by_role("button", name="相談を送る").click()  # no message: errors next to the fields
     expect(page.locator("main")).to_contain_text("相談したいことを書いてください。")
     assert_accessible(page)
 

@@ -198,8 +198,9 @@ def test_the_area_page_has_a_fixed_query_budget(client, django_assert_max_num_qu
 
     bulk_associations(n)
     slug = Area.objects.first().slug
-    # area, team, association count, first associations (+organization), groups, districts, all areas.
-    with django_assert_max_num_queries(7):
+    # area, team, association count, first associations (+organization), groups, districts, all areas,
+    # places of public listings in the area with their 丁目 points (the map).
+    with django_assert_max_num_queries(8):
         response = client.get(reverse("volunteers:area_detail", args=[slug]))
     assertContains(response, Area.objects.first().name)
     assertContains(response, "町会0")
