@@ -7,7 +7,8 @@ class CafesConfig(AppConfig):
     verbose_name = _("居場所（ケアカフェ・こどもカフェ）")
 
     def ready(self):
-        from community.headcount_rules import count_breakdowns
+        from community.models.headcounts import Breakdowns
+        from community.registry import headcount_breakdowns
 
         # 介護予防 is for older residents: the ward wants to see which ages the cafés reach.
-        count_breakdowns("cafes.carecafe", age_bands=True)
+        headcount_breakdowns.register(Breakdowns("cafes.carecafe", age_bands=True))

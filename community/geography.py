@@ -5,12 +5,14 @@ mapping (練馬≈南東, 光が丘≈北東, 石神井≈南西, 大泉≈北�
 """
 
 import csv
+from decimal import Decimal
 from pathlib import Path
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "towns.csv"
-# One representative point per 丁目 (国土交通省「位置参照情報」 via geolonia/japanese-addresses): not a boundary.
+# One representative point per 町丁目 (出典: 国土交通省 位置参照情報, via the japanese-addresses data set).
 POINTS_FILE = Path(__file__).resolve().parent / "data" / "chome_points.csv"
-KANJI_DIGITS = "一二三四五六七八九"
+POINTS_CREDIT = "出典: 国土交通省「位置参照情報」（丁目の代表点）"
+_KANJI_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 AREAS = [
     # name, reading, slug, region of the ward's 4-region grouping
@@ -43,26 +45,37 @@ def load_geography(Area, Town, Chome) -> None:
             numbers = range(1, count + 1) if count else [0]
             existing = set(Chome.objects.filter(town=town).values_list("number", flat=True))
             Chome.objects.bulk_create([Chome(town=town, number=n) for n in numbers if n not in existing])
-    # The 0002 migration's Chome has no point yet; 0007 adds the columns and loads them.
-    if any(field.name == "latitude" for field in Chome._meta.get_fields()):
-        load_points(Chome)
+    # Migration 0002 runs this with the historical Chome, before 0007 gave it a point.
+    if any(field.name == "latitude" for field in Chome._meta.fields):
+        load_chome_points(Town, Chome)
 
 
-def kanji_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二 (the way 丁目 are written in the points file)."""
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 0 else ("十" if tens == 1 else KANJI_DIGITS[tens - 1] + "十")) + (KANJI_DIGITS[ones - 1] if ones else "")
+def _kanji_number(text: str) -> int:
+    """「十二」→12, 「七」→7: the 丁目 numbers of Nerima stay below 20."""
+    if text.startswith("十"):
+        return 10 + _KANJI_NUMBERS.get(text[1:], 0)
+    return _KANJI_NUMBERS[text]
 
 
-def load_points(Chome) -> int:
-    """Fill each 丁目's representative point where it is still empty; returns how many were filled."""
+def parse_town_chome(label: str) -> tuple[str, int]:
+    """「三原台一丁目」→ ("三原台", 1); a town without 丁目 (「栄町」) → ("栄町", 0)."""
+    if label.endswith("丁目"):
+        head = label[: -len("丁目")]
+        digits = ""
+        while head and head[-1] in _KANJI_NUMBERS:
+            digits = head[-1] + digits
+            head = head[:-1]
+        return head, _kanji_number(digits)
+    return label, 0
+
+
+def load_chome_points(Town, Chome) -> None:
+    """Give each 丁目 its representative point; a point staff have corrected is left as it is."""
+    towns = {town.name: town.pk for town in Town.objects.all()}
     with POINTS_FILE.open(encoding="utf-8") as handle:
-        points = {row["town_chome"]: (row["lat"], row["lng"]) for row in csv.DictReader(handle)}
-    filled = []
-    for chome in Chome.objects.filter(latitude__isnull=True).select_related("town"):
-        name = chome.town.name if chome.number == 0 else f"{chome.town.name}{kanji_number(chome.number)}丁目"
-        if name in points:
-            chome.latitude, chome.longitude = points[name]
-            filled.append(chome)
-    Chome.objects.bulk_update(filled, ["latitude", "longitude"])
-    return len(filled)
+        for row in csv.DictReader(handle):
+            name, number = parse_town_chome(row["town_chome"])
+            if name in towns:
+                Chome.objects.filter(town_id=towns[name], number=number, latitude__isnull=True).update(
+                    latitude=Decimal(row["lat"]), longitude=Decimal(row["lng"])
+                )

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from community.models import Area, Chome, Organization, Place, PublicationStatus, Session, Town, User
 from community.models.schedules import week_of_month
-from hiroba import services
 from hiroba.models import (
     ConsultationDesk,
     ConsultationNote,
@@ -22,6 +21,7 @@ from hiroba.models import (
     RetentionSetting,
     SupportCenterCoverage,
 )
+from hiroba.services import consultations as services
 
 PUBLISHED = PublicationStatus.PUBLISHED
 

@@ -7,9 +7,10 @@ class InternationalConfig(AppConfig):
     verbose_name = _("外国人の方へ")
 
     def ready(self):
-        from community.headcount_rules import count_breakdowns
+        from community.models.headcounts import Breakdowns
+        from community.registry import headcount_breakdowns
 
         # The ward's course is for people who live, work or study in Nerima; exchange events invite neighbours
         # from outside too: both count 区内/区外.
-        count_breakdowns("international.japaneseclass", residence=True)
-        count_breakdowns("international.exchangeevent", residence=True)
+        headcount_breakdowns.register(Breakdowns("international.japaneseclass", residence=True))
+        headcount_breakdowns.register(Breakdowns("international.exchangeevent", residence=True))

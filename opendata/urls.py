@@ -1,6 +1,6 @@
 from django.urls import path
 
-from opendata import views
+from opendata.views import files as views
 
 app_name = "opendata"
 

@@ -5,13 +5,34 @@ sign-up), with 区内/区外 and age bands when the program asks for them.
 they are checked in (from the list, or by the organizer scanning their QR code); walk-ins are a number.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# Breakdowns a program may ask for (community.headcount_rules): field name → label.
+from community import registry
+
+
+@dataclass(frozen=True)
+class Breakdowns:
+    """What sessions of listing kind `kind` (e.g. "cafes.carecafe") record besides the total. Each app registers
+    its own in AppConfig.ready() (registry.headcount_breakdowns), so the kernel never names a program: the ward's
+    Japanese course counts 区内/区外 because it is for people who live, work or study in the ward, and care
+    cafés count age bands for 介護予防."""
+
+    kind: str
+    residence: bool = False
+    age_bands: bool = False
+
+
+def breakdowns_for(listing) -> Breakdowns:
+    return next((item for item in registry.headcount_breakdowns if item.kind == listing.kind), Breakdowns(listing.kind))
+
+
+# Breakdowns a program may ask for: field name → label.
 RESIDENCE_FIELDS = {"in_ward": _("区内の方"), "outside_ward": _("区外の方")}
 AGE_FIELDS = {
     "age_under_18": _("18歳未満"),

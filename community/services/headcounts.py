@@ -13,9 +13,8 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.headcount_rules import breakdowns_for
 from community.models import Headcount, Session, SignUp
-from community.models.headcounts import AGE_FIELDS, RESIDENCE_FIELDS
+from community.models.headcounts import AGE_FIELDS, RESIDENCE_FIELDS, breakdowns_for
 
 CHECKIN_SALT = "community.signup.checkin"
 # Doors open a little before the start: people may be checked in from then on.

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from community import access
-from community.headcount_forms import HeadcountForm
+from community.forms.headcounts import HeadcountForm
 from community.models import Headcount, PersonalDataAccess, SignUp
 from community.models.headcounts import AGE_FIELDS, RESIDENCE_FIELDS
 from community.personal_data import personal_data_access_record

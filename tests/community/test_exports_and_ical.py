@@ -8,7 +8,7 @@ from icalendar import Calendar
 
 from community.exports import BOM, csv_response, csv_text, safe_cell
 from community.fiscal import FiscalYear
-from community.ical import sessions_calendar
+from community.ics import calendar_of
 from tests.conftest import make_session
 
 
@@ -39,7 +39,7 @@ def test_a_japanese_file_name_is_sent_both_ways():
 
 def test_the_calendar_parses_back_with_one_event_per_session(listing):
     sessions = [make_session(listing, days=3), make_session(listing, days=10, title="特別回")]
-    body = sessions_calendar(sessions, url_for=lambda s: f"https://example.jp/s/{s.pk}", name="ねりま")
+    body = calendar_of(sessions, url_for=lambda s: f"https://example.jp/s/{s.pk}", name="ねりま")
     calendar = Calendar.from_ical(body)
     events = calendar.walk("VEVENT")
     assert [str(e["UID"]) for e in events] == [f"session-{s.pk}@nerima-fukushi-portal" for s in sessions]

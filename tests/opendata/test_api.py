@@ -122,7 +122,7 @@ def test_each_list_has_a_fixed_query_budget_and_a_cache(client, openapi, count, 
 
 
 def test_an_unknown_fee_is_not_written_as_free(client, public_data):
-    from opendata.datasets import event_rows
+    from opendata.selectors import event_rows
     from opendata.standard import EVENT_COLUMNS
 
     rows = [dict(zip(EVENT_COLUMNS, row, strict=True)) for row in event_rows()]

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from community.exports import BOM
 from opendata import standard
-from opendata.datasets import DATASETS
+from opendata.selectors import DATASETS
 
 KATAKANA = re.compile(r"^[\u30a0-\u30ff\s・ー]+$")
 

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from django.urls import reverse
 
 from community.models import SignUp
-from progress.forms import PublicFilterForm
+from progress.forms.years import PublicFilterForm
 from volunteers.models import CollaboratorRegistration, Commissioner, JoinInquiry
 
 SECRET = "ひみつ"

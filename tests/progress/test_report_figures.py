@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from progress.sections import SECTIONS_BY_KEY
+from progress.selectors.sections import SECTIONS_BY_KEY
 from tests.progress.conftest import YEAR
 
 

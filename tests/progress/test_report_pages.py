@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from community.exports import BOM
-from progress.sections import SECTIONS
+from progress.selectors.sections import SECTIONS
 from tests.conftest import make_user
 
 REPORT = "/admin/progress/report/"

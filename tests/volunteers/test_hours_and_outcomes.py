@@ -10,9 +10,9 @@ from django.utils import timezone
 from community.models import Membership
 from tests.conftest import make_user
 from tests.volunteers.factories_college import make_opening
-from volunteers import services_hours as services
 from volunteers.models import JoinInquiry, OpeningApplication, VolunteerHours
-from volunteers.services_associations import join_inquiry_create, join_inquiry_set_outcome
+from volunteers.services import hours as services
+from volunteers.services.associations import join_inquiry_create, join_inquiry_set_outcome
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from tests.volunteers.factories_college import make_opening
 from volunteers.models import JoinInquiry, OpeningApplication, VolunteerHours
-from volunteers.services_associations import join_inquiry_create
+from volunteers.services.associations import join_inquiry_create
 
 
 def test_hours_reported_then_confirmed(page, live_server, login_as, assert_accessible, organization, org_member, resident):

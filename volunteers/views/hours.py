@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import access
-from volunteers import services_hours as services
-from volunteers.forms_hours import HoursForm
+from volunteers.forms.hours import HoursForm
 from volunteers.models import VolunteerHours
+from volunteers.services import hours as services
 
 
 @login_required
