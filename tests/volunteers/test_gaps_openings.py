@@ -9,6 +9,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from tests.conftest import make_user
+from tests.csv_checks import assert_written_as_text, rows_of, typed_values
 from tests.volunteers.factories_college import make_opening
 from volunteers.models import OpeningApplication
 from volunteers.selectors import reports
@@ -159,6 +160,21 @@ def test_staff_download_the_numbers_as_csv_with_a_bom(organization, staff, resid
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0] == reports.CSV_HEADER
     assert rows[1][1:] == ["防災", "石神井", "1", "1", "1"]
+
+
+def test_the_numbers_csv_writes_area_names_that_look_like_formulas_as_text(organization, staff, client):
+    from community.models import Area
+
+    values = typed_values("地域")
+    for value, area in zip(values, Area.objects.order_by("pk")[: len(values)], strict=False):
+        area.name = value  # staff may rename an area in the admin
+        area.save()
+        make_opening(organization, title=f"募集 {area.slug}", area_slug=area.slug)
+    client.force_login(staff)
+    rows = rows_of(client.get(reverse("admin:volunteers_matchingreport_export")))
+    assert rows[0] == reports.CSV_HEADER
+    assert_written_as_text(rows, values[: Area.objects.count()])
+    assert all(row[3:] == ["1", "0", "0"] for row in rows[1:])  # the counts stay numbers
 
 
 def test_residents_and_organization_members_cannot_download_the_numbers(client, resident, org_member):

@@ -1,8 +1,6 @@
 """The numbers the plan cares about: openings, applications and matches by month, field and area."""
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 
 from django.db.models import Count
@@ -72,14 +70,9 @@ def totals(rows: list[MonthlyRow]) -> dict[str, int]:
 CSV_HEADER = ["月", "分野", "地域", "募集", "応募", "マッチング"]
 
 
-def monthly_numbers_csv(rows: list[MonthlyRow]) -> str:
-    """The same rows as the admin page, as CSV text with a BOM so that Excel opens the Japanese intact."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADER)
-    for row in rows:
-        writer.writerow(
-            [f"{row.month.year}-{row.month.month:02d}", row.field_label, row.area, row.openings, row.applications, row.matches]
-        )
-    return buffer.getvalue()
+def monthly_numbers_rows(rows: list[MonthlyRow]) -> list[list]:
+    """The same rows as the admin page, in CSV_HEADER's columns (written by community.exports)."""
+    return [
+        [f"{row.month.year}-{row.month.month:02d}", row.field_label, row.area, row.openings, row.applications, row.matches]
+        for row in rows
+    ]
