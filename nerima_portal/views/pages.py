@@ -113,3 +113,10 @@ def set_language(request):
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
         profile_set_language(user=request.user, language=language)
     return response
+
+
+def accessibility(request):
+    """ウェブアクセシビリティ方針: the standard we aim at and what the test suite last measured."""
+    from nerima_portal.accessibility import latest_report
+
+    return render(request, "nerima_portal/accessibility.html", {"report": latest_report()})
