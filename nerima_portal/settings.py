@@ -77,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "nerima_portal.context_processors.portal",
+                "community.i18n.context_processors.languages",
             ],
         },
     },

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from community.i18n.text import lazy_format
 from community.models import Chome, Town
 from community.models.users import Interest
 from community.services.profiles import clean_reading
@@ -26,7 +27,7 @@ SPOKEN_LANGUAGES = [
 ]
 MAX_CHOME = 9
 CHOME_CHOICES = [("", _("選んでください（丁目がない町は空欄）"))] + [
-    (str(n), _("%(n)s丁目") % {"n": n}) for n in range(1, MAX_CHOME + 1)
+    (str(n), lazy_format(_("%(n)s丁目"), n=n)) for n in range(1, MAX_CHOME + 1)
 ]
 
 phone_validator = RegexValidator(

@@ -21,6 +21,14 @@ PREFIX_RE = re.compile(r"^/([\w-]+)(/|$)")
 
 
 class PortalLocalePrefixPattern(LocalePrefixPattern):
+    def match(self, path):
+        """Any language's prefix, or none: the middleware has already made the path's language the active one."""
+        code = language_from_path("/" + path)
+        if code is None:
+            return path, (), {}
+        prefix = f"{url_prefix(code)}/"
+        return (path.removeprefix(prefix), (), {}) if path.startswith(prefix) else None
+
     @property
     def language_prefix(self) -> str:
         language_code = get_language() or settings.LANGUAGE_CODE
@@ -47,7 +55,7 @@ def is_language_path(path: str) -> bool:
         for pattern in get_resolver().url_patterns:
             if isinstance(getattr(pattern, "pattern", None), PortalLocalePrefixPattern):
                 try:
-                    pattern.resolve(path)
+                    pattern.resolve(path.removeprefix("/"))
                 except Resolver404:
                     return False
                 return True

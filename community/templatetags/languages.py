@@ -18,11 +18,12 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.text import Truncator
+from django.utils.translation import get_language, pgettext
 
 from community.i18n.content import localized, missing_translation
 from community.i18n.languages import is_japanese
-from community.i18n.text import has_japanese
+from community.i18n.text import has_japanese, list_separator
 
 register = template.Library()
 
@@ -62,12 +63,30 @@ def untranslated(obj, fields: str = "title,description") -> bool:
     return missing_translation(obj, tuple(fields.split(",")))
 
 
+def _falls_back(item, spec: str) -> bool:
+    """spec is a field of item, or a dotted path to one (cafe.title for a row that holds a cafe)."""
+    *path, field = spec.split(".")
+    for name in path:
+        item = getattr(item, name, None)
+    return item is not None and localized(item, field).is_fallback
+
+
 @register.simple_tag
-def ja_only_note(obj, fields: str = "title,description"):
-    """The notice, once for a block, when any of `fields` of obj shows the Japanese for want of a translation."""
-    if obj is None or not missing_translation(obj, tuple(fields.split(","))):
+def ja_only_note(*objects_and_fields):
+    """The notice, once for a block, when a field shows the Japanese for want of a translation.
+
+    {% ja_only_note cafe "title,fee_text" cafe.activities.all "name" %}: pairs of an object (or a list of
+    them) and the fields of it the block shows (a dotted path reaches into each: rows "cafe.title").
+    """
+    if len(objects_and_fields) == 1:
+        objects_and_fields = (objects_and_fields[0], "title,description")
+    if is_japanese(get_language()):
         return ""
-    return render_to_string("includes/ja_only_note.html")
+    for obj, fields in zip(objects_and_fields[::2], objects_and_fields[1::2], strict=True):
+        items = obj if hasattr(obj, "__iter__") and not isinstance(obj, str) else [obj]
+        if any(item is not None and _falls_back(item, spec) for item in items for spec in fields.split(",")):
+            return render_to_string("includes/ja_only_note.html")
+    return ""
 
 
 @register.filter
@@ -119,3 +138,65 @@ def town_name(town):
     return format_html(
         '{} <span lang="ja" translate="no">({})</span>', town.romanized_name, conditional_escape(town.name)
     )
+
+
+@register.simple_tag
+def sep():
+    """The list separator of the reader's language (・ in Japanese, a comma elsewhere)."""
+    return list_separator()
+
+
+@register.filter
+def join_sep(items):
+    """Items joined with the reader's list separator, each escaped."""
+    return mark_safe(list_separator().join(conditional_escape(item) for item in items))  # noqa: S308 (escaped)
+
+
+@register.filter
+def days_of_month(days):
+    """[date(…, 7), date(…, 14)] → 7日・14日 / 7, 14."""
+    return list_separator().join(pgettext("day of month", "%(day)s日") % {"day": day.day} for day in days)
+
+
+@register.simple_tag
+def place_in_town(place, with_area=True):
+    """A place's name, marked as Japanese where needed, with its area and town: 桜台地区区民館（練馬・桜台）."""
+    if place is None:
+        return ""
+    town = place.chome.town
+    values = {"place": ja_name(place.name), "town": conditional_escape(str(town)), "area": conditional_escape(town.area.name)}
+    if with_area:
+        return mark_safe(pgettext("place with area and town", "%(place)s（%(area)s・%(town)s）") % values)  # noqa: S308
+    return mark_safe(pgettext("place with town", "%(place)s（%(town)s）") % values)  # noqa: S308 (escaped above)
+
+
+@register.filter
+def tr_name(obj, field: str = "name"):
+    """An organization's name: its translation, else the Japanese marked as a name (no notice needed)."""
+    text = localized(obj, field)
+    if text.is_fallback:
+        return format_html('<span lang="ja" translate="no">{}</span>', text.text)
+    return text.text
+
+
+@register.simple_tag
+def place_address(place):
+    """The postal address in Japanese (marked), and on other pages its 町丁目 in the reader's script."""
+    if place is None or not place.address:
+        return ""
+    if is_japanese(get_language()):
+        return place.address
+    return mark_safe(  # noqa: S308 (both parts escaped)
+        pgettext("address with chome", "%(address)s（%(chome)s）")
+        % {"address": ja_name(place.address), "chome": conditional_escape(str(place.chome))}
+    )
+
+
+@register.filter
+def tr_short(obj, field: str):
+    """|tr cut to 120 characters, for result lists."""
+    text = localized(obj, field)
+    short = Truncator(text.text).chars(120)
+    if text.is_fallback:
+        return format_html('<span lang="ja">{}</span>', short)
+    return short
