@@ -200,3 +200,11 @@ def tr_short(obj, field: str):
     if text.is_fallback:
         return format_html('<span lang="ja">{}</span>', short)
     return short
+
+
+@register.filter
+def ja_lang_attr(value) -> str:
+    """` lang="ja"` for an element whose alt or title is Japanese text on a page in another language."""
+    if value and not is_japanese(get_language()) and has_japanese(str(value)):
+        return mark_safe(' lang="ja"')  # noqa: S308 (a constant)
+    return ""
