@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from nerima_portal.search_examples import SEARCH_EXAMPLES
+
 WARD_CONTACT = {
     "office": _("練馬区役所（本庁舎）"),
     "address": _("〒176-8501 東京都練馬区豊玉北6丁目12番1号"),
@@ -16,4 +18,5 @@ def portal(request):
         "ward_contact": WARD_CONTACT,
         "portal_languages": [(code, settings.LANGUAGE_NAMES_LOCAL[code]) for code, _name in settings.LANGUAGES],
         "text_size": "large" if request.COOKIES.get("textsize") == "large" else "standard",
+        "search_examples": SEARCH_EXAMPLES,
     }

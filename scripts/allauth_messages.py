@@ -1,4 +1,4 @@
-"""Write international/allauth_messages.py: allauth's strings for the account pages, marked for makemessages.
+"""Write community/i18n/allauth_messages.py: allauth's strings for the account pages, marked for makemessages.
 
 django-allauth ships no Tagalog. Listing its msgids in our tree lets `makemessages` keep them in our own
 catalogs (locale/*/LC_MESSAGES/django.po, which win over allauth's), so Tagalog can be translated there
@@ -52,7 +52,7 @@ def main() -> None:
         else:
             lines.append(f"    gettext_noop({entry.msgid!r}),")
     lines.append("]")
-    (ROOT / "international" / "allauth_messages.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (ROOT / "community" / "i18n" / "allauth_messages.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -55,3 +55,10 @@ def translation_save(*, obj, language: str, texts: dict[str, str]):
     row.full_clean()
     row.save()
     return row
+
+
+@transaction.atomic
+def translations_save(*, obj, texts_by_language: dict[str, dict[str, str]]) -> None:
+    """Every language's texts of obj at once (the マイ団体 and admin forms), all or nothing."""
+    for language, texts in texts_by_language.items():
+        translation_save(obj=obj, language=language, texts=texts)

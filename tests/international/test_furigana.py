@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.urls import reverse
-
 from international.furigana import html_with_readings, text_with_readings
 
 pytestmark = pytest.mark.django_db
