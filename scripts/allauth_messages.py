@@ -17,7 +17,7 @@ ACCOUNT_PAGES = re.compile(
     r"(templates/account/(login|signup|verification_sent|verified_email_required|email_confirm|password_reset[a-z_]*"
     r"|password_change|password_set|logout|account_inactive|email|base_entrance|snippets/[a-z_]+)\.(html|txt)"
     r"|templates/account/email/[a-z_]+\.txt|templates/account/messages/[a-z_]+\.txt"
-    r"|account/forms\.py|account/adapter\.py|account/views\.py|templates/allauth/layouts/base\.html)"
+    r"|account/forms\.py|account/fields\.py|account/adapter\.py|account/views\.py|templates/allauth/layouts/base\.html)"
 )
 
 

@@ -62,6 +62,8 @@ def set_entry(entry: polib.POEntry, value, language: str) -> bool:
     if "fuzzy" in entry.flags:
         entry.flags.remove("fuzzy")
         entry.previous_msgid = None
+        entry.previous_msgid_plural = None
+        entry.previous_msgctxt = None
     return True
 
 
