@@ -71,7 +71,7 @@ class Chome(models.Model):
 
     def __str__(self) -> str:
         if self.number == 0:
-            return self.town.name
+            return str(self.town)
         # Translators: a 町丁目 such as 豊玉北5丁目; %(town)s is already in the reader's script.
         return _("%(town)s%(number)s丁目") % {"town": self.town, "number": self.number}
 

@@ -14,6 +14,8 @@ no Japanese outside lang="ja" on other pages, and every lang="ja" that is not a 
 the notice.
 """
 
+import re
+
 from django import template
 from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html, linebreaks
@@ -208,3 +210,27 @@ def ja_lang_attr(value) -> str:
     if value and not is_japanese(get_language()) and has_japanese(str(value)):
         return mark_safe(' lang="ja"')  # noqa: S308 (a constant)
     return ""
+
+
+JAPANESE_RUN_RE = re.compile(
+    r"[\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff10-\uff19\uff0d\uff66-\uff9f]"
+    r"[\u3005\u3006\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff10-\uff19\uff0d\uff66-\uff9f0-9\-]*"
+)
+TAG_RE = re.compile(r"(<[^>]*>)")
+
+
+@register.filter(is_safe=True)
+def ja_runs(value):
+    """Japanese words inside a help text or an error (examples of what to type, such as 豊玉北5丁目) marked as
+    Japanese names on pages in other languages; the rest of the sentence stays in the page's language."""
+    if value in (None, ""):
+        return ""
+    html = value if hasattr(value, "__html__") else conditional_escape(value)
+    if is_japanese(get_language()) or not has_japanese(str(html)):
+        return mark_safe(html)  # noqa: S308 (escaped above or already safe)
+    parts = TAG_RE.split(str(html))
+    marked = [
+        part if part.startswith("<") else JAPANESE_RUN_RE.sub(r'<span lang="ja" translate="no">\g<0></span>', part)
+        for part in parts
+    ]
+    return mark_safe("".join(marked))  # noqa: S308 (only our own span added to escaped text)
