@@ -42,7 +42,7 @@ def town_choices() -> list:
     towns = Town.objects.select_related("area").order_by("area__sort_order", "name_kana")
     for town in towns:
         label = _("%(area)s地域") % {"area": town.area.name}
-        groups.setdefault(str(label), []).append((str(town.pk), town.name))
+        groups.setdefault(str(label), []).append((str(town.pk), str(town)))
     return [("", _("選んでください"))] + list(groups.items())
 
 

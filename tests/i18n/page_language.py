@@ -96,7 +96,10 @@ class PageLanguageChecker(HTMLParser):
             item = next((frame for frame in reversed(self.stack) if frame.tag in ("li", "article")), None)
             if item is not None:
                 item.has_heading = True
-        if lang and lang.startswith("ja") and not translate_no and not self._lang().startswith("ja"):
+        if (
+            lang and lang.startswith("ja") and not translate_no and not self._lang().startswith("ja")
+            and tag not in ("input", "textarea", "select")  # a form control holds what the person typed
+        ):
             self._block().pending.append(f"<{tag} lang={lang}> at line {self.getpos()[0]}")
         if tag in VOID:
             return
