@@ -11,9 +11,19 @@ from community.models.translations import ListingTranslation, OrganizationTransl
 
 
 class OneFormPerLanguage(BaseInlineFormSet):
-    """The languages still missing arrive as empty forms, already labelled with their language."""
+    """The languages still missing arrive as empty forms, already labelled with their language.
+
+    A POST without the translation boxes at all (an older form, a script) leaves the translations as they were
+    instead of failing on the missing management form.
+    """
 
     def __init__(self, *args, **kwargs):
+        data = kwargs.get("data")
+        prefix = kwargs.get("prefix") or self.get_default_prefix()
+        if data is not None and f"{prefix}-TOTAL_FORMS" not in data:
+            data = data.copy()
+            data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+            kwargs["data"] = data
         instance = kwargs.get("instance")
         done = set(self.model.objects.filter(**{self.fk_name: instance}).values_list("language", flat=True)) if (
             instance is not None and instance.pk

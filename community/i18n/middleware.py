@@ -18,14 +18,22 @@ class LocaleMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        before = translation.get_language()
         from_path = language_from_path(request.path_info)
         translation.activate(from_path or translation.get_language_from_request(request))
         request.LANGUAGE_CODE = translation.get_language()
         request.language_from_path = from_path
-        response = self.get_response(request)
-        if not from_path:
-            patch_vary_headers(response, ("Accept-Language", "Cookie"))
-        response.headers.setdefault("Content-Language", translation.get_language())
+        try:
+            response = self.get_response(request)
+            if not from_path:
+                patch_vary_headers(response, ("Accept-Language", "Cookie"))
+            response.headers.setdefault("Content-Language", translation.get_language())
+        finally:
+            # The page's language ends with the page: URLs reversed after it (in a test, a task) stay unprefixed.
+            if before:
+                translation.activate(before)
+            else:
+                translation.deactivate()
         return response
 
 

@@ -142,16 +142,20 @@ def town_name(town):
     )
 
 
+def _separator(japanese: str | None) -> str:
+    return japanese if japanese and is_japanese(get_language()) else list_separator()
+
+
 @register.simple_tag
-def sep():
-    """The list separator of the reader's language (・ in Japanese, a comma elsewhere)."""
-    return list_separator()
+def sep(japanese: str | None = None):
+    """The list separator of the reader's language: ・ (or the one given, e.g. 、) in Japanese, a comma elsewhere."""
+    return _separator(japanese)
 
 
 @register.filter
-def join_sep(items):
-    """Items joined with the reader's list separator, each escaped."""
-    return mark_safe(list_separator().join(conditional_escape(item) for item in items))  # noqa: S308 (escaped)
+def join_sep(items, japanese: str | None = None):
+    """Items joined with the reader's list separator (see sep), each escaped."""
+    return mark_safe(_separator(japanese).join(conditional_escape(item) for item in items))  # noqa: S308
 
 
 @register.filter

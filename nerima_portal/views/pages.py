@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from community.i18n.urls import is_language_path, url_in_language
+from community.i18n.urls import is_language_path, language_from_path, url_in_language
 from community.services.profiles import profile_set_language
 from nerima_portal import calendar as portal_calendar
 from nerima_portal.search import query as search_query
@@ -117,8 +117,13 @@ def set_language(request):
     if language in dict(settings.LANGUAGES):
         if request.user.is_authenticated:
             profile_set_language(user=request.user, language=language)
-        if response.status_code == 302 and is_language_path(urlsplit(response["Location"]).path):
-            response["Location"] = url_in_language(response["Location"], language)
+        # An unprefixed page follows the cookie just set; a /tl/… page must move to the new language's prefix.
+        if response.status_code == 302:
+            target = _safe_next(request)
+            path = urlsplit(target).path
+            if language_from_path(path) and is_language_path(path):
+                target = url_in_language(target, language)
+            response["Location"] = target
     return response
 
 

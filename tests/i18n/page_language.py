@@ -98,7 +98,8 @@ class PageLanguageChecker(HTMLParser):
                 item.has_heading = True
         if (
             lang and lang.startswith("ja") and not translate_no and not self._lang().startswith("ja")
-            and tag not in ("input", "textarea", "select")  # a form control holds what the person typed
+            # A form control holds what the person typed; an option is a label to pick (a language's own name).
+            and tag not in ("input", "textarea", "select", "option")
         ):
             self._block().pending.append(f"<{tag} lang={lang}> at line {self.getpos()[0]}")
         if tag in VOID:
