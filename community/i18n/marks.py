@@ -3,6 +3,7 @@
 A choice read from the database (a place's name in a select, a town in a radio list) or the user's own
 Japanese text in a textarea is Japanese on an English page: the option gets lang="ja" translate="no" (a name),
 the textarea lang="ja" (so spelling and voices follow the text), a choice label's text a marked span.
+Choice labels are wrapped in every language, so ふりがな never break them apart.
 """
 
 import re
@@ -32,18 +33,22 @@ def _textarea(match: re.Match) -> str:
     return f'<textarea{attrs} lang="ja">{text}</textarea>'
 
 
-def _choice_label(match: re.Match) -> str:
+def _choice_label(match: re.Match, *, mark: bool) -> str:
+    """The text of a radio or checkbox label in one span: ふりがな's <ruby> elements would otherwise each become
+    a flex item of the label, one character wide; on other pages Japanese text is marked too."""
     control, text, end = match.groups()
-    if not has_japanese(text):
+    if not text.strip():
         return match.group(0)
-    return f'{control}<span lang="ja" translate="no">{text}</span>{end}'
+    lang = ' lang="ja" translate="no"' if mark and has_japanese(text) else ""
+    return f'{control}<span class="choice-label"{lang}>{text.strip()}</span>{end}'
 
 
 def mark_form_controls(html):
-    """The rendered widget with its Japanese options, text and choice labels marked (nothing on Japanese pages)."""
-    if is_japanese(get_language()) or not has_japanese(str(html)):
-        return html
-    html = OPTION_RE.sub(_option, str(html))
-    html = TEXTAREA_RE.sub(_textarea, html)
-    html = CHOICE_LABEL_RE.sub(_choice_label, html)
-    return mark_safe(html)  # noqa: S308 (only our attributes added to Django's rendered widget)
+    """The rendered widget with its choice labels wrapped, and on pages in other languages its Japanese options,
+    text and choice labels marked."""
+    mark = not is_japanese(get_language()) and has_japanese(str(html))
+    html = CHOICE_LABEL_RE.sub(lambda match: _choice_label(match, mark=mark), str(html))
+    if mark:
+        html = OPTION_RE.sub(_option, html)
+        html = TEXTAREA_RE.sub(_textarea, html)
+    return mark_safe(html)  # noqa: S308 (only our attributes and spans added to Django's rendered widget)
