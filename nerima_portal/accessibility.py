@@ -33,16 +33,17 @@ class Report:
         return self.result == "pass" and self.violations == 0
 
 
-def read_report(path: Path = REPORT) -> Report | None:
+def read_report(path: Path | None = None) -> Report | None:
+    path = path or REPORT
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
     return Report(**{**data, "tested_on": date.fromisoformat(data["tested_on"])})
 
 
-def write_report(report: Report, path: Path = REPORT) -> None:
+def write_report(report: Report, path: Path | None = None) -> None:
     data = {**report.__dict__, "tested_on": report.tested_on.isoformat()}
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (path or REPORT).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def latest_report() -> Report | None:

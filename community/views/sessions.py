@@ -75,6 +75,8 @@ def session_signup(request, pk):
             user=request.user,
             party_size=form.cleaned_data["party_size"],
             note=form.cleaned_data["note"],
+            # Mails about this sign-up come in the language the resident is reading now (a /tl/ page: Tagalog).
+            language=request.LANGUAGE_CODE,
         )
     except ValidationError as error:
         if hasattr(error, "error_dict"):
