@@ -33,4 +33,4 @@ lint: $(STAMP)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages -l en -l zh_Hans -l ko -l tl --ignore=.venv --ignore=tests --no-obsolete
+	$(BIN)/python manage.py makemessages -l en -l zh_Hans -l ko -l tl -l ja_X-easy --ignore=.venv --ignore=tests --no-obsolete
