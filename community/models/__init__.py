@@ -11,6 +11,7 @@ from community.models.places import Place
 from community.models.publication import PublicationStatus
 from community.models.schedules import RecurringSchedule
 from community.models.sessions import Session, SignUp
+from community.models.translations import ListingTranslation, OrganizationTranslation
 from community.models.users import User
 
 __all__ = [
@@ -19,8 +20,10 @@ __all__ = [
     "Headcount",
     "Invitation",
     "Listing",
+    "ListingTranslation",
     "Membership",
     "Organization",
+    "OrganizationTranslation",
     "OutboxMessage",
     "PersonalDataAccess",
     "Place",

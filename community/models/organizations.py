@@ -6,11 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from community.i18n.content import TranslatedQuerySetMixin
 from community.models.publication import Publishable, PublishableQuerySet
 from community.readings import HIRAGANA_RE, validate_hiragana  # noqa: F401 (migrations name it here)
 
 
-class OrganizationQuerySet(PublishableQuerySet):
+class OrganizationQuerySet(TranslatedQuerySetMixin, PublishableQuerySet):
     def for_member(self, user):
         if not user.is_authenticated:
             return self.none()
@@ -68,7 +69,7 @@ class Organization(Publishable):
         return reverse("community:organization_detail", args=[self.pk])
 
 
-class MembershipQuerySet(models.QuerySet):
+class MembershipQuerySet(TranslatedQuerySetMixin, models.QuerySet):
     def representatives(self):
         return self.filter(role=Membership.Role.REPRESENTATIVE)
 

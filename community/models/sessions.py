@@ -10,8 +10,11 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.i18n.content import TranslatedQuerySetMixin
+from community.i18n.languages import language_choices
 
-class SessionQuerySet(models.QuerySet):
+
+class SessionQuerySet(TranslatedQuerySetMixin, models.QuerySet):
     def upcoming(self):
         return self.filter(starts_at__gte=timezone.now(), is_cancelled=False).order_by("starts_at")
 
@@ -107,7 +110,7 @@ class Session(models.Model):
         return max(self.capacity - self.confirmed_total(), 0)
 
 
-class SignUpQuerySet(models.QuerySet):
+class SignUpQuerySet(TranslatedQuerySetMixin, models.QuerySet):
     def active(self):
         return self.filter(status__in=SignUp.ACTIVE_STATUSES)
 
@@ -147,7 +150,7 @@ class SignUp(models.Model):
     party_size = models.PositiveSmallIntegerField(_("人数"), default=1)
     note = models.CharField(_("連絡事項"), max_length=200, blank=True)
     status = models.CharField(_("状態"), max_length=12, choices=Status.choices, db_index=True)
-    language = models.CharField(_("連絡に使う言語"), max_length=10, choices=settings.LANGUAGES, default="ja")
+    language = models.CharField(_("連絡に使う言語"), max_length=10, choices=language_choices, default="ja")
     proxy_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("代理で申し込んだ職員"),

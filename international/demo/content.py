@@ -337,11 +337,11 @@ LANDING_SECTIONS = [
         "heading": {"ja": "やさしい日本語とふりがな", "en": "Easy Japanese and furigana", "zh_hans": "简单日语和注音假名",
                     "ko": "쉬운 일본어와 후리가나", "tl": "Madaling Hapon at furigana"},
         "body": {
-            "ja": "このサイトは、日本語、English、中文、한국어、Tagalog で読めます。日本語のページでは、上の「ふりがな」ボタンを押すと、漢字に読みがなが付きます。",
-            "en": "This site can be read in Japanese, English, Chinese, Korean and Tagalog. On Japanese pages, press the “ふりがな” button at the top to show readings over the kanji.",
-            "zh_hans": "本网站可以用日语、英语、中文、韩语和他加禄语阅读。在日语页面按上方的“ふりがな”按钮，汉字上会标出读音。",
-            "ko": "이 사이트는 일본어, 영어, 중국어, 한국어, 타갈로그어로 읽을 수 있습니다. 일본어 페이지에서 위쪽의 ‘ふりがな’ 버튼을 누르면 한자에 읽는 법이 표시됩니다.",
-            "tl": "Mababasa ang site na ito sa Hapon, Ingles, Tsino, Koreano at Tagalog. Sa mga pahinang Hapon, pindutin ang button na “ふりがな” sa itaas para lumabas ang basa sa ibabaw ng kanji.",
+            "ja": "このサイトは、日本語、やさしい日本語、英語、中国語、韓国語、タガログ語で読めます。上の「言語」で「やさしい日本語」を選ぶと、短い文と ふりがなで読めます。日本語のページでも、「ふりがな」ボタンを押すと、漢字に読みがなが付きます。",
+            "en": "This site can be read in Japanese, easy Japanese, English, Chinese, Korean and Tagalog. Choose “Easy Japanese” in the language menu at the top to read short sentences with readings over the kanji. On Japanese pages, the furigana button at the top also shows the readings.",
+            "zh_hans": "本网站可以用日语、简明日语、英语、中文、韩语和他加禄语阅读。在上方的语言菜单中选择“简明日语”，可以阅读带注音的简短句子。在日语页面按上方的注音按钮，汉字上也会标出读音。",
+            "ko": "이 사이트는 일본어, 쉬운 일본어, 영어, 중국어, 한국어, 타갈로그어로 읽을 수 있습니다. 위쪽 언어 메뉴에서 ‘쉬운 일본어’를 고르면 후리가나가 붙은 짧은 문장으로 읽을 수 있습니다. 일본어 페이지에서는 위쪽의 후리가나 버튼을 눌러도 한자에 읽는 법이 표시됩니다.",
+            "tl": "Mababasa ang site na ito sa Hapon, madaling Hapon, Ingles, Tsino, Koreano at Tagalog. Piliin ang “Madaling Hapon” sa menu ng wika sa itaas para mabasa ang maiikling pangungusap na may basa sa ibabaw ng kanji. Sa mga pahinang Hapon, lumalabas din ang basa kapag pinindot ang button ng furigana sa itaas.",
         },
     },
 ]

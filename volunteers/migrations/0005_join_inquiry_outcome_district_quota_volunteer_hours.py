@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('community', '0009_signup_checkin_and_headcount'),
+        ('community', '0010_signup_checkin_and_headcount'),
         ('volunteers', '0004_matching_report'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

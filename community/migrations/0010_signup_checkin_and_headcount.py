@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('community', '0008_chome_add_representative_point'),
+        ('community', '0009_listing_and_organization_translations'),
     ]
 
     operations = [

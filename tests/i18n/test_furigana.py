@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from international.furigana import html_with_readings, text_with_readings
+from community.i18n.furigana import html_with_readings, text_with_readings
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def test_toggle_sets_the_cookie_and_links_still_work(client):
 
 
 def test_repeated_text_is_read_once_from_the_cache():
-    from international.furigana import clear_cache
+    from community.i18n.furigana import clear_cache
 
     clear_cache()
     row = "<li><a href='/x/'>光が丘区民センター</a> 次の回 12月2日(水)</li>"

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('community', '0009_signup_checkin_and_headcount'),
+        ('community', '0010_signup_checkin_and_headcount'),
     ]
 
     operations = [
