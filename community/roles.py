@@ -10,8 +10,9 @@ from django.db.models import Q
 WARD_STAFF = "区職員"
 COORDINATOR = "社協コーディネーター"
 
-PORTAL_APPS = ["community", "volunteers", "cafes", "hiroba", "projects", "international", "nerima_portal"]
-COORDINATOR_APPS = ["community", "volunteers", "cafes", "hiroba", "international"]
+PORTAL_APPS = ["community", "volunteers", "cafes", "hiroba", "projects", "international", "nerima_portal", "progress"]
+# The fiscal-year report (progress.view_report) holds counts only: coordinators see it too.
+COORDINATOR_APPS = ["community", "volunteers", "cafes", "hiroba", "international", "progress"]
 # Codenames coordinators never get, even inside their apps (e.g. grant decisions, consultation content).
 COORDINATOR_EXCLUDED_CODENAMES: set[str] = {
     "view_consultation_content",

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     # hides the queue's English-only admin page.
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # the API's own Swagger UI files (served locally, no CDN)
     "nerima_portal",
     "community",
     "volunteers",
@@ -58,6 +59,9 @@ INSTALLED_APPS = [
     "hiroba",
     "projects",
     "international",
+    # Site layer: read every app through its queries.py (issue 18).
+    "progress",
+    "opendata",
 ]
 
 MIDDLEWARE = [

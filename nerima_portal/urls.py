@@ -10,6 +10,7 @@ from community.i18n.urls import language_patterns
 from nerima_portal.sitemaps import SITEMAPS
 from nerima_portal.views import health
 from nerima_portal.views import pages as views
+from opendata.views import api as opendata_api
 
 admin.site.site_header = _("ねりま地域福祉ポータル 管理画面")
 admin.site.site_title = _("ねりま地域福祉ポータル 管理")
@@ -26,6 +27,7 @@ urlpatterns = [
     path("furigana/", views.furigana, name="furigana"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("api/v1/", opendata_api.api.urls),
     *language_patterns(
         path("", views.home, name="home"),
         path("search/", views.search, name="search"),
@@ -40,6 +42,8 @@ urlpatterns = [
         path("hiroba/", include("hiroba.urls")),
         path("projects/", include("projects.urls")),
         path("international/", include("international.urls")),
+        path("progress/", include("progress.urls")),
+        path("opendata/", include("opendata.urls")),
     ),
 ]
 if settings.DEBUG:

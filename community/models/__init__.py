@@ -2,6 +2,7 @@
 
 from community.models.areas import Area, Chome, Town
 from community.models.changes import RecentChange
+from community.models.headcounts import Headcount
 from community.models.listings import Listing
 from community.models.organizations import Invitation, Membership, Organization
 from community.models.outbox import OutboxMessage
@@ -16,6 +17,7 @@ from community.models.users import User
 __all__ = [
     "Area",
     "Chome",
+    "Headcount",
     "Invitation",
     "Listing",
     "ListingTranslation",

@@ -30,6 +30,7 @@ class Organization(Publishable):
         SUPPORT_CENTER = "houkatsu", _("地域包括支援センター")
         BUSINESS = "business", _("民間事業者")
         CHILDCARE = "childcare", _("保育・教育事業者")
+        UNIVERSITY = "university", _("大学・研究機関")
         WARD = "ward", _("区")
 
     kind = models.CharField(_("種別"), max_length=12, choices=Kind.choices)

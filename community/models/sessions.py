@@ -28,6 +28,13 @@ class SessionQuerySet(TranslatedQuerySetMixin, models.QuerySet):
     def with_listing(self):
         return self.select_related("listing__organization", "place__chome__town__area", "listing__place__chome__town")
 
+    def held(self, now=None):
+        """Sessions that took place: not cancelled and already started."""
+        return self.filter(is_cancelled=False, starts_at__lte=now or timezone.now())
+
+    def in_fiscal_year(self, fiscal_year):
+        return self.filter(starts_at__gte=fiscal_year.starts_at, starts_at__lt=fiscal_year.ends_at)
+
     def with_counts(self):
         return self.annotate(
             confirmed_people=Sum("signups__party_size", filter=Q(signups__status=SignUp.Status.CONFIRMED)),
@@ -114,6 +121,9 @@ class SignUpQuerySet(TranslatedQuerySetMixin, models.QuerySet):
         """Waitlisted sign-ups, first come first served."""
         return self.filter(status=SignUp.Status.WAITLISTED).order_by("created_at", "pk")
 
+    def checked_in(self):
+        return self.filter(status=SignUp.Status.CONFIRMED, checked_in_at__isnull=False)
+
 
 class SignUp(models.Model):
     class Status(models.TextChoices):
@@ -153,6 +163,15 @@ class SignUp(models.Model):
     promoted_at = models.DateTimeField(_("繰り上げ日時"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("キャンセル日時"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("リマインダー送信日時"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("受付日時（来場）"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("受付した人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # Guests (no account): a reference to quote on the phone, and their normalized contact as the identity.
     reference = models.CharField(_("受付番号"), max_length=9, unique=True, null=True, blank=True)
     guest_key = models.CharField(_("ゲストの連絡先（照合用）"), max_length=260, blank=True, editable=False)

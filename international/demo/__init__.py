@@ -193,6 +193,23 @@ def _desks(organizations) -> None:
             )
 
 
+def _put_facts_right() -> None:
+    """Demo databases loaded before issue 18: the festival named in the plan was marked fiction, and the welcome
+    text promised what no source says (「在留資格がなくても…」). Correct them; update() writes no history row."""
+    row = next(row for row in EVENTS if row["title"] == "ねりまワールドフェスティバル")
+    japanese, translated = _listing_texts(row["text"], with_audience=False)
+    organization = Organization.objects.filter(name=row["organization"]).first()
+    festival = ExchangeEvent.objects.filter(title=row["title"], is_fictional=True)
+    if festival.exists() and organization:
+        pk = festival.get().pk
+        ExchangeEvent.objects.filter(pk=pk).update(is_fictional=False, organization=organization,
+                                                   summary=japanese["summary"], description=japanese["description"])
+        _save_texts(ExchangeEvent.objects.get(pk=pk), translated)
+    for section in LANDING_SECTIONS:
+        stale = LandingSection.objects.filter(slug=section["slug"], body_ja__contains="在留資格")
+        stale.update(**_per_language("heading", section["heading"]), **_per_language("body", section["body"]))
+
+
 def _landing() -> None:
     for row in LANDING_SECTIONS:
         LandingSection.objects.get_or_create(
@@ -212,3 +229,4 @@ def load() -> None:
     _events(organizations)
     _desks(organizations)
     _landing()
+    _put_facts_right()
