@@ -41,6 +41,8 @@ def _geography(db):
         # Japanese names are the originals: a language left active by an earlier test must not receive them.
         with translation.override("ja"):
             load_geography(Area, Town, Chome)
+        # The areas' names in the other languages came from a data migration too (the browser crawl read 練馬 on /en/).
+        importlib.import_module("community.migrations.0005_add_translations").backfill_japanese(apps, None)
     if not Activity.objects.exists():
         importlib.import_module("cafes.migrations.0002_load_activities").load(apps, None)
 
