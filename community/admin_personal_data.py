@@ -2,11 +2,12 @@
 
 from django.contrib import admin
 
+from community.admin_access import RoleAwareAdmin
 from community.models import PersonalDataAccess
 
 
 @admin.register(PersonalDataAccess)
-class PersonalDataAccessAdmin(admin.ModelAdmin):
+class PersonalDataAccessAdmin(RoleAwareAdmin):
     list_display = ["at", "user_label", "action", "organization", "target_label", "rows"]
     list_filter = ["action", "at"]
     search_fields = ["user_label", "target_label", "organization__name"]

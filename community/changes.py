@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 
 from community.models import Listing, Organization, Place
 
-# Fields that change on every save or belong to moderation; they are not "what the organization edited".
-UNTRACKED = {"updated_at", "created_at", "kind"}
+# Fields that change on every save; they are not "what the organization edited". A listing's `kind` is which
+# subclass it is (never edited); an organization's `kind` is its 種別 and is shown like any other field.
+UNTRACKED = {"updated_at", "created_at"}
+UNTRACKED_LISTING = {"kind"}
 
 
 @dataclass
@@ -78,8 +80,9 @@ def _changed_fields(model, record, previous):
     if previous is None:
         return []
     rows = []
+    untracked = UNTRACKED | (UNTRACKED_LISTING if issubclass(model, Listing) else set())
     for model_field in model._meta.concrete_fields:
-        if model_field.primary_key or model_field.name in UNTRACKED:
+        if model_field.primary_key or model_field.name in untracked:
             continue
         old, new = getattr(previous, model_field.attname, None), getattr(record, model_field.attname, None)
         if old != new:
@@ -122,8 +125,11 @@ def recent_changes(*, only_organizations: bool = True, source: str = "", page_nu
         rows = model.history.all()
         if only_organizations:
             rows = rows.filter(history_user__isnull=False, history_user__is_staff=False)
+        # No ORDER BY inside the parts of a UNION (SQLite refuses it); the union is ordered as a whole below.
         light.append(
-            rows.annotate(source=Value(label, output_field=CharField())).values_list("history_id", "history_date", "source")
+            rows.order_by()
+            .annotate(source=Value(label, output_field=CharField()))
+            .values_list("history_id", "history_date", "source")
         )
     union = light[0].union(*light[1:], all=True).order_by("-history_date") if len(light) > 1 else light[0].order_by("-history_date")
     page = Paginator(union, per_page).get_page(page_number)

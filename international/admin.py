@@ -7,6 +7,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from community.admin import RecurringScheduleInline
+from community.admin_access import RoleAwareAdmin
 from community.admin_moderation import ModeratedAdmin
 from international.models import (
     DeskLanguageDay,
@@ -133,7 +134,7 @@ class DeskLanguageDayInline(admin.TabularInline):
 
 
 @admin.register(ForeignResidentDesk)
-class ForeignResidentDeskAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class ForeignResidentDeskAdmin(RoleAwareAdmin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "hours_text", "phone", "is_active", "checked_on"]
     list_filter = ["is_active"]
     search_fields = ["name"]
@@ -148,7 +149,7 @@ class ForeignResidentDeskAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(LandingSection)
-class LandingSectionAdmin(TranslationAdmin):
+class LandingSectionAdmin(RoleAwareAdmin, TranslationAdmin):
     list_display = ["heading", "slug", "sort_order", "is_published"]
     list_editable = ["sort_order", "is_published"]
     prepopulated_fields = {"slug": ["heading_ja"]}

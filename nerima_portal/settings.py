@@ -21,7 +21,8 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its translated fields show there.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin with the portal's site (community/admin_site.py): staff need their second factor.
+    "community.admin_apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_filters",
     "simple_history",
     "nerima_portal",
@@ -58,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Staff: second factor before any staff page, 30 minutes idle, 12 hours in all (community/staff_sign_in.py).
+    "community.staff_sign_in.StaffSessionMiddleware",
 ]
 
 ROOT_URLCONF = "nerima_portal.urls"
@@ -120,6 +124,14 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+# A changed password ends the session everywhere, this one included.
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+# Two-factor sign-in (required for staff, see docs/staff-sign-in.md): an authenticator app with recovery codes,
+# or a security key. Security keys need HTTPS, or 127.0.0.1/localhost in development.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_ADAPTER = "community.staff_sign_in.PortalMFAAdapter"
+MFA_TOTP_ISSUER = "ねりま地域福祉ポータル"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG and not PRODUCTION
 LOGIN_REDIRECT_URL = "community:mypage"
 LOGIN_URL = "account_login"
 

@@ -2,13 +2,9 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
+from community.views import login
 from nerima_portal import views
-
-admin.site.site_header = _("ねりま地域福祉ポータル 管理画面")
-admin.site.site_title = _("ねりま地域福祉ポータル 管理")
-admin.site.index_title = _("管理メニュー")
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -18,6 +14,8 @@ urlpatterns = [
     path("text-size/", views.text_size, name="text_size"),
     path("furigana/", views.furigana, name="furigana"),
     path("i18n/setlang/", views.set_language, name="set_language"),
+    # allauth's login, answering 429 once its rate limit is reached (the rest of allauth as it is).
+    path("accounts/login/", login.login, name="account_login"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("community.urls")),

@@ -2,6 +2,8 @@
 
 Personas: staff (区職員), coordinator (社協コーディネーター), org_member (a 代表者 of organization A),
 other_org_member (a member of organization B), resident, and the anonymous visitor (the plain client).
+Staff personas have an authenticator app (TEST_TOTP_SECRET) and sign in with it, as real staff must:
+`client.force_login(staff)` and `login_as` record the second factor, `login` types the current code.
 """
 
 import datetime as dt
@@ -9,12 +11,15 @@ import os
 import shutil
 
 import pytest
+from django.http import HttpRequest
+from django.test import Client
 from django.utils import timezone
 
 from community.models import Listing, Membership, Organization, Place, PublicationStatus, Session, User
-from nerima_portal.staff_groups import COORDINATOR, WARD_STAFF, sync_staff_groups
+from community.roles import COORDINATOR, WARD_STAFF, sync_staff_groups
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -48,7 +53,51 @@ def make_user(email: str, *, name: str = "", is_staff: bool = False, verified: b
 
     user = User.objects.create_user(email=email, password="pass-word-123", full_name=name, is_staff=is_staff, **extra)
     EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    if is_staff:
+        give_second_factor(user)
     return user
+
+
+def give_second_factor(user, secret: str = TEST_TOTP_SECRET):
+    """The staff member's authenticator app (allauth's TOTP), set up once."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    existing = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    return existing or TOTP.activate(user, secret).instance
+
+
+def totp_code(secret: str = TEST_TOTP_SECRET) -> str:
+    """The code an authenticator app shows now, computed as allauth checks it."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    return format_hotp_value(hotp_value(secret, next(iter(yield_hotp_counters_from_time()))))
+
+
+def record_second_factor(client: Client, user) -> None:
+    """Write into the client's session what allauth writes after the code step (password, then the app)."""
+    from allauth.account.internal.flows.login import record_authentication
+
+    authenticator = give_second_factor(user)
+    request = HttpRequest()
+    request.session = client.session
+    record_authentication(request, user, "password", email=user.email)
+    record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+    request.session.save()
+
+
+class PortalClient(Client):
+    """Django's test client; `force_login` signs staff in with both factors, as the admin requires."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        if user.is_staff:
+            record_second_factor(self, user)
+
+
+@pytest.fixture
+def client():
+    return PortalClient()
 
 
 def make_organization(name: str = "テスト町会", *, kind: str = "chokai", status=PublicationStatus.PUBLISHED, **extra):
@@ -186,6 +235,11 @@ def login(live_server):
         page.get_by_label("メールアドレス").fill(email)
         page.get_by_label("パスワード").first.fill(password)
         page.get_by_role("button", name="ログイン").click()
+        page.wait_for_load_state()
+        if "/2fa/authenticate/" in page.url:  # staff: the authenticator app's code
+            page.get_by_label("認証コード").fill(totp_code())
+            page.get_by_role("button", name="サインイン").click()
+            page.wait_for_load_state()
 
     return do_login
 
@@ -194,10 +248,9 @@ def login(live_server):
 def login_as(live_server):
     """Give the browser a logged-in session for `user` without going through the form (fast, label-proof)."""
     from django.conf import settings as django_settings
-    from django.test import Client
 
     def do_login(page, user):
-        client = Client()
+        client = PortalClient()
         client.force_login(user)
         cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
         page.context.clear_cookies()

@@ -190,7 +190,7 @@ def _districts_and_roster() -> None:
 
 
 def _coordinators() -> None:
-    from nerima_portal.staff_groups import COORDINATOR, sync_staff_groups
+    from community.roles import COORDINATOR, sync_staff_groups
 
     sync_staff_groups()
     group = Group.objects.get(name=COORDINATOR)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from community.mails import absolute_url, send_templated_mail
 from community.models import Membership, Organization
-from nerima_portal.staff_groups import WARD_STAFF
+from community.roles import WARD_STAFF
 from volunteers.models import (
     AssociationActivity,
     AssociationPhoto,

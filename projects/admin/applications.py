@@ -4,7 +4,7 @@ import csv
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
+from community.admin_access import RoleAwareAdmin
 from projects.forms import DecisionForm, ScoreForm
 from projects.models import Application, ApplicationMember, Attachment, BudgetLine, Call, Score
 from projects.models.review import CRITERIA
@@ -21,8 +22,13 @@ from projects.services.summary import funded_by_stage, funded_by_year
 
 
 class ReadOnlyInline(admin.TabularInline):
+    """What the group submitted, shown to staff and reviewers as it is: nothing added, changed or removed here."""
+
     extra = 0
     can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -38,7 +44,12 @@ class BudgetLineInline(ReadOnlyInline):
 
 class AttachmentInline(ReadOnlyInline):
     model = Attachment
-    fields = ["title", "file", "uploaded_at"]
+    fields = ["title", "download", "uploaded_at"]
+
+    @admin.display(description=_("ファイル"))
+    def download(self, attachment):
+        url = reverse("admin:projects_application_attachment", args=[attachment.application_id, attachment.pk])
+        return format_html('<a href="{}">{}</a>', url, _t("ダウンロード（%(name)s）") % {"name": attachment.filename})
 
 
 class MemberInline(ReadOnlyInline):
@@ -52,17 +63,24 @@ class ScoreInline(ReadOnlyInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(RoleAwareAdmin):
     list_display = ["__str__", "organization", "call", "stage_name", "category_name", "status",
                     "requested_amount", "average", "score_count", "granted_amount"]
     list_filter = ["call", ("stage__name", admin.AllValuesFieldListFilter),
                    ("category__name", admin.AllValuesFieldListFilter), "status"]
     search_fields = ["title", "organization__name"]
-    readonly_fields = ["review_links", "average", "call", "organization", "title", "category", "stage", "purpose",
+    # Everything the group wrote, for staff and reviewers to read; scoring and deciding have their own pages.
+    fieldsets = [
+        (None, {"fields": ["title", "organization", "call", "category", "stage", "status", "average"]}),
+        (_("事業の内容"), {"fields": ["purpose", "plan", "schedule", "requested_amount"]}),
+        (_("提出と決定"), {"fields": ["created_by", "submitted_by", "submitted_at", "decision_reason",
+                                  "granted_amount", "decided_by", "decided_at"]}),
+    ]
+    readonly_fields = ["average", "call", "organization", "title", "category", "stage", "purpose",
                        "plan", "schedule", "requested_amount", "status", "submitted_by", "submitted_at",
                        "decision_reason", "granted_amount", "decided_by", "decided_at", "created_by"]
-    exclude = []
     inlines = [BudgetLineInline, AttachmentInline, MemberInline, ScoreInline]
+    change_form_template = "admin/projects/application/change_form.html"
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_overview().with_average_score()
@@ -87,15 +105,6 @@ class ApplicationAdmin(admin.ModelAdmin):
     def score_count(self, obj):
         return getattr(obj, "score_count", 0)
 
-    @admin.display(description=_("審査"))
-    def review_links(self, obj):
-        links = [
-            (reverse("admin:projects_application_score", args=[obj.pk]), _t("採点する")),
-            (reverse("admin:projects_application_decide", args=[obj.pk]), _t("採否を決定する")),
-            (reverse("admin:projects_application_budget_sheet", args=[obj.pk]), _t("予算書（印刷用）")),
-        ]
-        return format_html(" | ".join(format_html('<a href="{}">{}</a>', url, label) for url, label in links))
-
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
@@ -104,6 +113,8 @@ class ApplicationAdmin(admin.ModelAdmin):
             path("<int:pk>/score/", view(self.score_view), name="projects_application_score"),
             path("<int:pk>/decide/", view(self.decide_view), name="projects_application_decide"),
             path("<int:pk>/budget-sheet/", view(self.budget_sheet_view), name="projects_application_budget_sheet"),
+            path("<int:pk>/attachments/<int:attachment_pk>/", view(self.attachment_view),
+                 name="projects_application_attachment"),
             *super().get_urls(),
         ]
 
@@ -155,8 +166,24 @@ class ApplicationAdmin(admin.ModelAdmin):
             "printed_at": timezone.now(),
         })
 
-    def export_view(self, request, call_pk):
+    def attachment_view(self, request, pk, attachment_pk):
+        """An attached file, for whoever may read the application (staff and reviewers), always as a download."""
         self._require(request, "projects.view_application")
+        attachment = get_object_or_404(Attachment.objects.filter(application__in=Application.objects.submitted()),
+                                       application_id=pk, pk=attachment_pk)
+        return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra = {
+            "can_score": request.user.has_perm(review.SCORE_PERMISSION),
+            "can_decide": request.user.has_perm(review.DECIDE_PERMISSION),
+            **(extra_context or {}),
+        }
+        return super().change_view(request, object_id, form_url, extra_context=extra)
+
+    def export_view(self, request, call_pk):
+        if not self.has_export_permission(request):
+            raise PermissionDenied
         call = get_object_or_404(Call, pk=call_pk)
         rows = (
             Application.objects.filter(call=call).with_overview().with_average_score().with_budget_totals()

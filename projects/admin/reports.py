@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
+from community.admin_access import RoleAwareAdmin
 from projects.models import Report, ReportBudgetLine, ReportPhoto
 from projects.services import reports as services
 
@@ -35,7 +36,7 @@ class ReportPhotoInline(admin.TabularInline):
         return False
 
 
-@admin.action(description=_("承認する"))
+@admin.action(description=_("承認する"), permissions=["change"])
 def accept(modeladmin, request, queryset):
     done = 0
     for report in queryset:
@@ -47,7 +48,7 @@ def accept(modeladmin, request, queryset):
     modeladmin.message_user(request, _t("%(n)d件の活動報告を承認しました。") % {"n": done}, messages.SUCCESS)
 
 
-@admin.action(description=_("差し戻す（理由を入力）"))
+@admin.action(description=_("差し戻す（理由を入力）"), permissions=["change"])
 def send_back(modeladmin, request, queryset):
     reason = request.POST.get("return_reason", "")
     for report in queryset:
@@ -60,7 +61,7 @@ def send_back(modeladmin, request, queryset):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(RoleAwareAdmin):
     list_display = ["__str__", "organization", "fiscal_year", "status", "submitted_at", "reviewed_at"]
     list_filter = ["status", "application__call"]
     list_select_related = ["application__organization", "application__call"]

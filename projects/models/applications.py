@@ -184,6 +184,10 @@ class Attachment(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]
+
 
 class ApplicationMember(models.Model):
     application = models.ForeignKey(

@@ -120,7 +120,7 @@ def foreign_desk():
 @pytest.fixture
 def team_member(staff_groups):
     """A 社協 coordinator who is on the team the request is assigned to."""
-    from nerima_portal.staff_groups import COORDINATOR
+    from community.roles import COORDINATOR
 
     user = make_user("team@example.jp", name="チーム 員", is_staff=True)
     user.groups.add(staff_groups[COORDINATOR])

@@ -12,7 +12,7 @@ def demo(staff_groups):
     import community.demo
     import hiroba.demo
     from community.demo import demo_user
-    from nerima_portal.staff_groups import COORDINATOR, WARD_STAFF
+    from community.roles import COORDINATOR, WARD_STAFF
 
     demo_user("staff@demo.nerima.example.jp", "区職員 デモ", is_staff=True).groups.add(staff_groups[WARD_STAFF])
     demo_user("coordinator@demo.nerima.example.jp", "社協", is_staff=True).groups.add(staff_groups[COORDINATOR])

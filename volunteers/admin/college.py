@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from community.admin_access import RoleAwareAdmin
 from community.admin_moderation import ModeratedAdmin
 from community.models import Session
 from volunteers import lottery, reports
@@ -36,7 +37,7 @@ def _report_errors(modeladmin, request, error: ValidationError) -> None:
     modeladmin.message_user(request, " ".join(error.messages), messages.ERROR)
 
 
-@admin.action(description=_("抽選する（定員を超えた分野は抽選、それ以外は全員受講決定）"))
+@admin.action(description=_("抽選する（定員を超えた分野は抽選、それ以外は全員受講決定）"), permissions=["change"])
 def draw_cohorts(modeladmin, request, queryset):
     for cohort in queryset:
         try:
@@ -59,7 +60,7 @@ class CollegeCourseInline(admin.TabularInline):
 
 
 @admin.register(Cohort)
-class CohortAdmin(admin.ModelAdmin):
+class CohortAdmin(RoleAwareAdmin):
     list_display = ["name", "number", "phase_label", "intake_opens_at", "intake_closes_at", "course_starts_on", "graduated_on"]
     readonly_fields = ["graduated_on"]
     inlines = [CollegeCourseInline]
@@ -87,7 +88,7 @@ class ClassSessionInline(admin.TabularInline):
         return format_html('<a href="{}">{}</a>', reverse("volunteers:college_attendance", args=[obj.pk]), _("出席を記録する"))
 
 
-@admin.action(description=_("抽選する（この分野）"))
+@admin.action(description=_("抽選する（この分野）"), permissions=["change"])
 def draw_courses(modeladmin, request, queryset):
     for course in queryset:
         try:
@@ -105,7 +106,7 @@ def draw_courses(modeladmin, request, queryset):
         )
 
 
-@admin.action(description=_("修了判定をする（出席率で判定）"))
+@admin.action(description=_("修了判定をする（出席率で判定）"), permissions=["change"])
 def graduate_courses(modeladmin, request, queryset):
     for course in queryset:
         try:
@@ -152,7 +153,7 @@ class CollegeCourseAdmin(ModeratedAdmin):
         return obj.n_waitlisted
 
 
-@admin.action(description=_("辞退として処理する（補欠を繰り上げ）"))
+@admin.action(description=_("辞退として処理する（補欠を繰り上げ）"), permissions=["change"])
 def decline_applications(modeladmin, request, queryset):
     for application in queryset:
         try:
@@ -165,7 +166,7 @@ def decline_applications(modeladmin, request, queryset):
 
 
 @admin.register(CollegeApplication)
-class CollegeApplicationAdmin(admin.ModelAdmin):
+class CollegeApplicationAdmin(RoleAwareAdmin):
     list_display = ["user", "course", "status", "draw_position", "result_mailed_at", "attendance_percent", "created_at"]
     list_filter = ["cohort", "course__field", "status"]
     search_fields = ["user__full_name", "user__email"]
@@ -178,7 +179,7 @@ class CollegeApplicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClassAttendance)
-class ClassAttendanceAdmin(admin.ModelAdmin):
+class ClassAttendanceAdmin(RoleAwareAdmin):
     list_display = ["application", "session", "present", "recorded_by", "recorded_at"]
     list_filter = ["present", "application__course"]
     list_select_related = ["application__user", "application__course", "session__listing", "recorded_by"]
@@ -195,7 +196,7 @@ class OpeningAdmin(ModeratedAdmin):
 
 
 @admin.register(OpeningApplication)
-class OpeningApplicationAdmin(admin.ModelAdmin):
+class OpeningApplicationAdmin(RoleAwareAdmin):
     list_display = ["user", "opening", "status", "created_at", "decided_at"]
     list_filter = ["status", "opening__field", "opening__area"]
     search_fields = ["user__full_name", "opening__title"]
@@ -205,7 +206,7 @@ class OpeningApplicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(VolunteerProfile)
-class VolunteerProfileAdmin(admin.ModelAdmin):
+class VolunteerProfileAdmin(RoleAwareAdmin):
     list_display = ["user", "visibility", "updated_at"]
     list_filter = ["visibility", "areas"]
     search_fields = ["user__full_name", "user__email"]
@@ -214,7 +215,7 @@ class VolunteerProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(VolunteerInvitation)
-class VolunteerInvitationAdmin(admin.ModelAdmin):
+class VolunteerInvitationAdmin(RoleAwareAdmin):
     list_display = ["organization", "profile", "status", "created_at", "responded_at"]
     list_filter = ["status"]
     list_select_related = ["organization", "profile__user"]
@@ -222,7 +223,7 @@ class VolunteerInvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(MatchingReport)
-class MatchingReportAdmin(admin.ModelAdmin):
+class MatchingReportAdmin(RoleAwareAdmin):
     """A summary instead of a change list: 12 months of openings, applications and matches."""
 
     def has_add_permission(self, request):
@@ -262,7 +263,7 @@ class MatchingReportAdmin(admin.ModelAdmin):
         from django.core.exceptions import PermissionDenied
         from django.http import HttpResponse
 
-        if not self.has_view_permission(request):
+        if not self.has_export_permission(request):
             raise PermissionDenied
         response = HttpResponse(reports.monthly_numbers_csv(reports.monthly_numbers()), content_type="text/csv; charset=utf-8")
         filename = f"matching-{timezone.localdate():%Y%m%d}.csv"
