@@ -115,11 +115,8 @@ def field_diff(model, record, previous, labels: dict | None = None) -> list[tupl
     ]
 
 
-def recent_changes(*, only_organizations: bool = True, source: str = "", page_number=1, per_page: int = 25):
-    """A page of Change rows, newest first; by default only edits made by organization members (not staff)."""
-    models = tracked_models()
-    if source in models:
-        models = {source: models[source]}
+def change_rows(models: dict[str, type], *, only_organizations: bool = True):
+    """(history_id, history_date, source) of every change of these models, newest first: one UNION query."""
     light = []
     for label, model in models.items():
         rows = model.history.all()
@@ -131,7 +128,16 @@ def recent_changes(*, only_organizations: bool = True, source: str = "", page_nu
             .annotate(source=Value(label, output_field=CharField()))
             .values_list("history_id", "history_date", "source")
         )
-    union = light[0].union(*light[1:], all=True).order_by("-history_date") if len(light) > 1 else light[0].order_by("-history_date")
+    union = light[0].union(*light[1:], all=True) if len(light) > 1 else light[0]
+    return union.order_by("-history_date")
+
+
+def recent_changes(*, only_organizations: bool = True, source: str = "", page_number=1, per_page: int = 25):
+    """A page of Change rows, newest first; by default only edits made by organization members (not staff)."""
+    models = tracked_models()
+    if source in models:
+        models = {source: models[source]}
+    union = change_rows(models, only_organizations=only_organizations)
     page = Paginator(union, per_page).get_page(page_number)
     wanted: dict[str, list[int]] = {}
     for history_id, _date, label in page.object_list:
