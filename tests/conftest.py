@@ -237,8 +237,8 @@ def login(live_server):
         page.get_by_role("button", name="ログイン").click()
         page.wait_for_load_state()
         if "/2fa/authenticate/" in page.url:  # staff: the authenticator app's code
-            page.get_by_label("認証コード").fill(totp_code())
-            page.get_by_role("button", name="サインイン").click()
+            page.locator("input[name=code]").fill(totp_code())
+            page.locator("form[action$='/2fa/authenticate/'] button[type=submit]").click()
             page.wait_for_load_state()
 
     return do_login
