@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.module_loading import autodiscover_modules
 
 # --- roles -----------------------------------------------------------------------------------------------
@@ -183,7 +184,7 @@ def path_readable(user, model, path: list[str]) -> bool:
     for name in path:
         try:
             model_field = model._meta.get_field(name)
-        except Exception:  # noqa: BLE001 - not a field: the caller decides what a non-field part means
+        except FieldDoesNotExist:
             return False
         if field_level(user, model, model_field.name) < Level.READ:
             return False
@@ -280,13 +281,13 @@ USER_PRIVILEGE_FIELDS = ("is_active", "is_staff", "is_superuser", "groups", "use
 
 declare("community.user", {
     WARD_STAFF: grant(
-        "view change", readonly=("email", *USER_PRIVILEGE_FIELDS, "last_login", "date_joined"),
+        "view change", hidden=("password",), readonly=("email", *USER_PRIVILEGE_FIELDS, "last_login", "date_joined"),
         note=("メールアドレスと権限（職員・管理者・グループ・個別の権限・有効）を変えられるのは管理者（スーパーユーザー）だけ。"
                "自分自身の権限は誰も変えられません。"),
     ),
     COORDINATOR: grant("view", only=("full_name", "full_name_kana", "email", "phone"),
                        note="氏名と連絡先だけ（団体のメンバーを選ぶため）。"),
-    RESIDENT: grant("view:own change:own delete:own export:own",
+    RESIDENT: grant("view:own change:own delete:own export:own", hidden=("password",),
                     readonly=("email", *USER_PRIVILEGE_FIELDS),
                     note="マイページのプロフィール・自分のデータ（JSON）・退会。"),
 })

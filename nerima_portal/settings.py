@@ -135,6 +135,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_ADAPTER = "community.staff_sign_in.PortalMFAAdapter"
 MFA_TOTP_ISSUER = "ねりま地域福祉ポータル"
+# A code typed just as it changed is still taken (one 30-second step either way, as RFC 6238 allows for delay).
+MFA_TOTP_TOLERANCE = 1
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG and not PRODUCTION
 LOGIN_REDIRECT_URL = "community:mypage"
 LOGIN_URL = "account_login"

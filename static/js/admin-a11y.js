@@ -1,7 +1,8 @@
 // The admin's script-built widgets leave out names that screen readers (and axe-core) need. This file adds them
 // wherever such a widget appears, now or later (a new inline row, select2 drawing its selection again):
 // - an autocomplete (select2) box is named by its field's label, and its "×" no longer sits loose in its list;
-// - the filter widget's magnifier icons, named with aria-label, get the image role that such a name needs.
+// - the filter widget's magnifier icons, named with aria-label, get the image role that such a name needs;
+// - a box typed into a list (list_editable) is named by its column and its row: 「表示順（NPO法人の設立相談）」.
 (function () {
   "use strict";
 
@@ -34,7 +35,26 @@
     });
   }
 
+  function nameListBoxes() {
+    const table = document.getElementById("result_list");
+    if (!table) return;
+    const headings = [...table.querySelectorAll("thead th")];
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      const title = row.querySelector("th, td a");
+      row.querySelectorAll("td").forEach(function (cell) {
+        const heading = headings[cell.cellIndex];
+        cell.querySelectorAll("input:not([type=hidden]):not([aria-label]), select:not([aria-label]), textarea:not([aria-label])")
+          .forEach(function (box) {
+            if (box.labels && box.labels.length) return;
+            const column = heading ? (heading.querySelector(".text") || heading).textContent.trim() : "";
+            box.setAttribute("aria-label", title ? column + "（" + title.textContent.trim() + "）" : column);
+          });
+      });
+    });
+  }
+
   function fix() {
+    nameListBoxes();
     document.querySelectorAll("select.admin-autocomplete").forEach(nameSelect2);
     document.querySelectorAll(".search-label-icon[aria-label]:not([role])").forEach(function (icon) {
       icon.setAttribute("role", "img");

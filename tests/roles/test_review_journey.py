@@ -49,7 +49,7 @@ def test_ward_staff_sign_in_with_two_factors_and_review_score_and_decide(
     page.get_by_role("link", name="申請", exact=True).first.click()
     page.get_by_role("link", name="多世代こども食堂").click()
     expect(page.get_by_text(PLAN)).to_be_visible()
-    expect(page.get_by_role("cell", name="会場費")).to_be_visible()  # the budget
+    expect(page.get_by_role("cell", name="会場費", exact=True)).to_be_visible()  # the budget
     assert_accessible(page)
     with page.expect_download() as download:
         page.get_by_role("link", name=re.compile("ダウンロード（mitorizu")).click()
@@ -65,7 +65,7 @@ def test_ward_staff_sign_in_with_two_factors_and_review_score_and_decide(
     expect(page.get_by_text(PLAN)).to_be_visible()  # back on the application, not on an error page
 
     page.get_by_role("link", name="採否を決定する").click()
-    expect(page.get_by_text("20")).to_be_visible()  # the sheet just saved
+    expect(page.get_by_role("cell", name="20", exact=True)).to_be_visible()  # the sheet just saved
     page.get_by_label("採択", exact=True).check()
     page.get_by_label("理由（条件付き採択の場合は条件）").fill("計画が具体的で、地域の課題に合っています。")
     page.get_by_label("助成決定額（円）").fill("200,000")
