@@ -104,17 +104,6 @@ def related_labels(changed: list[tuple]) -> dict[tuple[str, object], str]:
     return labels
 
 
-def field_diff(model, record, previous, labels: dict | None = None) -> list[tuple[str, str, str]]:
-    """(field name, before, after) for every field this change touched, in words staff can read."""
-    changed = _changed_fields(model, record, previous)
-    if labels is None:
-        labels = related_labels(changed)
-    return [
-        (str(model_field.verbose_name), _display(model_field, old, labels), _display(model_field, new, labels))
-        for model_field, old, new in changed
-    ]
-
-
 def change_rows(models: dict[str, type], *, only_organizations: bool = True):
     """(history_id, history_date, source) of every change of these models, newest first: one UNION query."""
     light = []

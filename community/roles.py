@@ -3,7 +3,7 @@
 Role names live here, in the kernel. Each app declares the rights on its own models in its `roles.py` (found
 the way Django finds `admin.py`), so the kernel never names an initiative. From the same declarations:
 `sync_staff_groups()` gives each staff group exactly its permissions, the admin hides and locks fields
-(community/admin_access.py), and `python manage.py roles_doc` writes docs/roles.md.
+(community/admin/access.py), and `python manage.py roles_doc` writes docs/roles.md.
 
 Staff roles are Django groups and work in the admin. Organization roles (代表者・編集者) and residents have no
 admin: their rights are exercised in マイ団体 and マイページ, scoped to their own organization or themselves.
@@ -41,6 +41,9 @@ ROLE_DESCRIPTIONS = {
     EDITOR: "団体の編集者。マイ団体で自分の団体の情報・掲載・開催回を管理します。メンバーの管理はしません。",
     RESIDENT: "アカウントを持つ区民。自分の申込・応募・登録・プロフィールだけを扱います。",
 }
+
+# The apps whose models the matrix declares (every model of theirs must be declared; tests/roles/test_matrix.py).
+PORTAL_APPS = ["community", "volunteers", "cafes", "hiroba", "projects", "international", "nerima_portal"]
 
 ACTIONS = ("view", "add", "change", "delete", "export")
 ACTION_LABELS = {
@@ -322,6 +325,10 @@ declare("community.recentchange", {
     COORDINATOR: grant("view change"),
 })
 declare("community.personaldataaccess", {WARD_STAFF: grant("view")})
+declare("community.outboxmessage", {
+    WARD_STAFF: grant("view", extra=("resend_outboxmessage",),
+                      note="送信メールの本文（住民から民生・児童委員への連絡を含む）を読み、送れなかったメールを再送します。"),
+})
 for _label in ("community.listing", "community.place", "community.recurringschedule", "community.session"):
     declare(_label, {
         **_STAFF_RUN,

@@ -11,8 +11,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from community.admin_access import SELF_EDIT_REFUSED, RoleAwareAdmin
-from hiroba import services
+from community.admin.access import SELF_EDIT_REFUSED, RoleAwareAdmin
 from hiroba.models import (
     ConsultationAccessLog,
     ConsultationNote,
@@ -21,6 +20,7 @@ from hiroba.models import (
     RetentionSetting,
 )
 from hiroba.models.consultations import CONTENT_PERMISSION
+from hiroba.services import consultations as services
 
 Action = ConsultationAccessLog.Action
 SUMMARY_FIELDS = ["reference", "topic", "language", "area", "received_at", "closed_at", "anonymized_at"]

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from community.admin_access import RoleAwareAdmin
+from community.admin.access import RoleAwareAdmin
 from hiroba.admin.plazas import OTHER_LANGUAGES
 from hiroba.models import ConsultationDesk, SupportCenterCoverage, Topic
 

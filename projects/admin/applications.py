@@ -4,7 +4,7 @@ import csv
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -13,8 +13,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
-from community.admin_access import RoleAwareAdmin
-from projects.forms import DecisionForm, ScoreForm
+from community.admin.access import RoleAwareAdmin
+from community.forms.errors import add_service_errors
+from community.private_files import download_name
+from projects.forms.applications import DecisionForm, ScoreForm
 from projects.models import Application, ApplicationMember, Attachment, BudgetLine, Call, Score
 from projects.models.review import CRITERIA
 from projects.services import review
@@ -27,14 +29,15 @@ class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
 
-    def get_readonly_fields(self, request, obj=None):
-        return self.fields
-
     def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def get_readonly_fields(self, request, obj=None):
+        # Shown, never edited; a field Django cannot edit (uploaded_at) otherwise breaks the change page.
+        return self.fields
 
 
 class BudgetLineInline(ReadOnlyInline):
@@ -48,8 +51,9 @@ class AttachmentInline(ReadOnlyInline):
 
     @admin.display(description=_("ファイル"))
     def download(self, attachment):
-        url = reverse("admin:projects_application_attachment", args=[attachment.application_id, attachment.pk])
-        return format_html('<a href="{}">{}</a>', url, _t("ダウンロード（%(name)s）") % {"name": attachment.filename})
+        # The private file's own permission-checked view (community/private_files.py), saved under a readable name.
+        name = download_name(attachment, attachment.file)
+        return format_html('<a href="{}">{}</a>', attachment.file.url, _t("ダウンロード（%(name)s）") % {"name": name})
 
 
 class MemberInline(ReadOnlyInline):
@@ -113,8 +117,6 @@ class ApplicationAdmin(RoleAwareAdmin):
             path("<int:pk>/score/", view(self.score_view), name="projects_application_score"),
             path("<int:pk>/decide/", view(self.decide_view), name="projects_application_decide"),
             path("<int:pk>/budget-sheet/", view(self.budget_sheet_view), name="projects_application_budget_sheet"),
-            path("<int:pk>/attachments/<int:attachment_pk>/", view(self.attachment_view),
-                 name="projects_application_attachment"),
             *super().get_urls(),
         ]
 
@@ -150,7 +152,7 @@ class ApplicationAdmin(RoleAwareAdmin):
             try:
                 review.application_decide(application=application, decided_by=request.user, **form.cleaned_data)
             except ValidationError as error:
-                form.apply_service_errors(error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _t("決定を保存し、団体にメールで通知しました。"))
                 return redirect("admin:projects_application_change", pk)
@@ -165,13 +167,6 @@ class ApplicationAdmin(RoleAwareAdmin):
             "application": application, "totals": application.totals(), "members": application.members.all(),
             "printed_at": timezone.now(),
         })
-
-    def attachment_view(self, request, pk, attachment_pk):
-        """An attached file, for whoever may read the application (staff and reviewers), always as a download."""
-        self._require(request, "projects.view_application")
-        attachment = get_object_or_404(Attachment.objects.filter(application__in=Application.objects.submitted()),
-                                       application_id=pk, pk=attachment_pk)
-        return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.filename)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra = {

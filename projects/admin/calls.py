@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from community.admin_access import RoleAwareAdmin
+from community.admin.access import RoleAwareAdmin
 from projects.models import Call, Category, Stage
 
 

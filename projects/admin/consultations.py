@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from community.admin_access import RoleAwareAdmin
-from community.admin_moderation import ModeratedAdmin
+from community.admin.access import RoleAwareAdmin
+from community.admin.moderation import ModeratedAdmin
 from community.models import Session
 from projects.models import ConsultationBooking, ExpertConsultation
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
-from community.admin_access import RoleAwareAdmin
+from community.admin.access import RoleAwareAdmin
 from projects.models import Report, ReportBudgetLine, ReportPhoto
 from projects.services import reports as services
 

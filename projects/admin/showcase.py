@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from community.admin_access import RoleAwareAdmin
+from community.admin.access import RoleAwareAdmin
 from projects.models import ShowcaseProject
 
 

@@ -6,7 +6,6 @@ import pytest
 from django.utils import timezone
 
 from community.models import Chome
-from hiroba import services
 from hiroba.models import (
     ConsultationDesk,
     ConsultationRequest,
@@ -14,6 +13,7 @@ from hiroba.models import (
     Plaza,
     SupportCenterCoverage,
 )
+from hiroba.services import consultations as services
 from tests.conftest import make_organization, make_place, make_user
 
 

@@ -8,14 +8,13 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import NoReverseMatch, reverse
 
 from community import roles
-from community.admin_access import RoleAwareAdmin
-from community.roles import ORGANIZATION_ROLES, RESIDENT, STAFF_ROLES
+from community.admin.access import RoleAwareAdmin
+from community.roles import ORGANIZATION_ROLES, PORTAL_APPS, RESIDENT, STAFF_ROLES
 from tests.hiroba.conftest import make_consultation
 from tests.projects.conftest import make_call
 
 pytestmark = pytest.mark.django_db
 
-PORTAL_APPS = ["community", "volunteers", "cafes", "hiroba", "projects", "international"]
 ACTIONS = ("view", "add", "change", "delete", "export")
 
 

@@ -52,7 +52,7 @@ def test_ward_staff_sign_in_with_two_factors_and_review_score_and_decide(
     expect(page.get_by_role("cell", name="会場費", exact=True)).to_be_visible()  # the budget
     assert_accessible(page)
     with page.expect_download() as download:
-        page.get_by_role("link", name=re.compile("ダウンロード（mitorizu")).click()
+        page.get_by_role("link", name=re.compile("ダウンロード（会場の見取り図")).click()
     assert open(download.value.path(), "rb").read() == PDF
 
     page.get_by_role("link", name="採点する").click()

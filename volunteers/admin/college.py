@@ -13,11 +13,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from community.admin_access import RoleAwareAdmin
-from community.admin_moderation import ModeratedAdmin
+from community.admin.access import RoleAwareAdmin
+from community.admin.moderation import ModeratedAdmin
 from community.models import Session
-from volunteers import lottery, reports
-from volunteers import services_college as college_services
 from volunteers.models import (
     ClassAttendance,
     Cohort,
@@ -29,6 +27,9 @@ from volunteers.models import (
     VolunteerInvitation,
     VolunteerProfile,
 )
+from volunteers.selectors import reports
+from volunteers.services import college as college_services
+from volunteers.services import lottery
 
 Status = CollegeApplication.Status
 
