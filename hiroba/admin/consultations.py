@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.admin.access import SELF_EDIT_REFUSED, RoleAwareAdmin
+from community.admin.readonly import ReadOnlyAdminMixin
 from hiroba.models import (
     ConsultationAccessLog,
     ConsultationNote,
@@ -190,7 +191,7 @@ class ConsultationRequestAdmin(RoleAwareAdmin):
 
 
 @admin.register(ConsultationAccessLog)
-class ConsultationAccessLogAdmin(RoleAwareAdmin):
+class ConsultationAccessLogAdmin(ReadOnlyAdminMixin, RoleAwareAdmin):
     """Read-only, and only for 区職員 holding the content permission."""
 
     list_display = ["at", "reference", "action", "user_label", "ip_address"]
@@ -203,15 +204,6 @@ class ConsultationAccessLogAdmin(RoleAwareAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm(CONTENT_PERMISSION)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ConsultationTeamForm(forms.ModelForm):

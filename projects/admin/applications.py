@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from community.admin.access import RoleAwareAdmin
+from community.admin.readonly import ReadOnlyTabularInline
 from community.forms.errors import add_service_errors
 from community.private_files import download_name
 from projects.forms.applications import DecisionForm, ScoreForm
@@ -23,29 +24,12 @@ from projects.services import review
 from projects.services.summary import funded_by_stage, funded_by_year
 
 
-class ReadOnlyInline(admin.TabularInline):
-    """What the group submitted, shown to staff and reviewers as it is: nothing added, changed or removed here."""
-
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def get_readonly_fields(self, request, obj=None):
-        # Shown, never edited; a field Django cannot edit (uploaded_at) otherwise breaks the change page.
-        return self.fields
-
-
-class BudgetLineInline(ReadOnlyInline):
+class BudgetLineInline(ReadOnlyTabularInline):
     model = BudgetLine
     fields = ["kind", "item", "amount", "note"]
 
 
-class AttachmentInline(ReadOnlyInline):
+class AttachmentInline(ReadOnlyTabularInline):
     model = Attachment
     fields = ["title", "download", "uploaded_at"]
 
@@ -56,12 +40,12 @@ class AttachmentInline(ReadOnlyInline):
         return format_html('<a href="{}">{}</a>', attachment.file.url, _t("ダウンロード（%(name)s）") % {"name": name})
 
 
-class MemberInline(ReadOnlyInline):
+class MemberInline(ReadOnlyTabularInline):
     model = ApplicationMember
     fields = ["name", "role"]
 
 
-class ScoreInline(ReadOnlyInline):
+class ScoreInline(ReadOnlyTabularInline):
     model = Score
     fields = ["reviewer", *CRITERIA, "total", "comment"]
 

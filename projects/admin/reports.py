@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from community.admin.access import RoleAwareAdmin
+from community.admin.readonly import ReadOnlyTabularInline
 from projects.models import Report, ReportBudgetLine, ReportPhoto
 from projects.services import reports as services
 
@@ -14,26 +15,14 @@ class ReportActionForm(ActionForm):
     return_reason = forms.CharField(label=_("差戻しの理由"), required=False)
 
 
-class ReportBudgetLineInline(admin.TabularInline):
+class ReportBudgetLineInline(ReadOnlyTabularInline):
     model = ReportBudgetLine
-    extra = 0
     fields = ["kind", "item", "amount", "note"]
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
-class ReportPhotoInline(admin.TabularInline):
+class ReportPhotoInline(ReadOnlyTabularInline):
     model = ReportPhoto
-    extra = 0
     fields = ["image", "caption"]
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.action(description=_("承認する"), permissions=["change"])

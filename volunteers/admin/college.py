@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.admin.access import RoleAwareAdmin
 from community.admin.moderation import ModeratedAdmin
+from community.admin.readonly import ReadOnlyAdminMixin
 from community.models import Session
 from volunteers.models import (
     ClassAttendance,
@@ -224,17 +225,8 @@ class VolunteerInvitationAdmin(RoleAwareAdmin):
 
 
 @admin.register(MatchingReport)
-class MatchingReportAdmin(RoleAwareAdmin):
+class MatchingReportAdmin(ReadOnlyAdminMixin, RoleAwareAdmin):
     """A summary instead of a change list: 12 months of openings, applications and matches."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_permission(request):
