@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cafes.models import CareCafe, ChildcareLecture, KidsCafe, venue_q
+from community.i18n.text import lazy_format
 from community.models import Area, Town
 from community.models.schedules import Weekday
 
@@ -160,7 +161,7 @@ class CareCafeFilter(CafeFilterBase):
 
 class KidsCafeFilter(CafeFilterBase):
     age = django_filters.ChoiceFilter(
-        label=_("お子さんの年齢"), choices=[(n, _("%(n)s歳") % {"n": n}) for n in range(7)],
+        label=_("お子さんの年齢"), choices=[(n, lazy_format(_("%(n)s歳"), n=n)) for n in range(7)],
         empty_label=_("指定なし"), method="filter_age",
     )
     topic = django_filters.ChoiceFilter(

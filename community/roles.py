@@ -43,7 +43,9 @@ ROLE_DESCRIPTIONS = {
 }
 
 # The apps whose models the matrix declares (every model of theirs must be declared; tests/roles/test_matrix.py).
-PORTAL_APPS = ["community", "volunteers", "cafes", "hiroba", "projects", "international", "nerima_portal"]
+PORTAL_APPS = [
+    "community", "volunteers", "cafes", "hiroba", "projects", "international", "nerima_portal", "progress", "opendata",
+]
 
 ACTIONS = ("view", "add", "change", "delete", "export")
 ACTION_LABELS = {
@@ -334,6 +336,19 @@ for _label in ("community.listing", "community.place", "community.recurringsched
         **_STAFF_RUN,
         REPRESENTATIVE: grant("view:own_organization add:own_organization change:own_organization"),
         EDITOR: grant("view:own_organization add:own_organization change:own_organization"),
+    })
+declare("community.headcount", {
+    **_STAFF_RUN,
+    REPRESENTATIVE: grant("view:own_organization add:own_organization change:own_organization",
+                          note="参加者数と内訳（人数だけ）を開催回ごとに記録します。"),
+    EDITOR: grant("view:own_organization add:own_organization change:own_organization"),
+})
+for _label in ("community.listingtranslation", "community.organizationtranslation"):
+    declare(_label, {
+        **_STAFF_RUN,
+        REPRESENTATIVE: grant("view:own_organization add:own_organization change:own_organization "
+                              "delete:own_organization", note="外国語の紹介文（空欄の言語は日本語を表示）。"),
+        EDITOR: grant("view:own_organization add:own_organization change:own_organization delete:own_organization"),
     })
 declare("community.signup", {
     **_STAFF_RUN,

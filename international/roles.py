@@ -3,7 +3,7 @@
 from community.roles import COORDINATOR, FULL, WARD_STAFF, declare, grant
 
 for label in (
-    "international.japaneseclass", "international.exchangeevent", "international.listingtext",
+    "international.japaneseclass", "international.exchangeevent",
     "international.foreignresidentdesk", "international.desklanguageday", "international.landingsection",
 ):
     declare(label, {WARD_STAFF: grant(FULL), COORDINATOR: grant(FULL)})

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     # hides the queue's English-only admin page.
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # the API's own Swagger UI files (served locally, no CDN)
     "nerima_portal",
     "community",
     "volunteers",
@@ -61,6 +62,9 @@ INSTALLED_APPS = [
     "hiroba",
     "projects",
     "international",
+    # Site layer: read every app through its queries.py (issue 18).
+    "progress",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -70,9 +74,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
-    # Readings over kanji when the ふりがな cookie is on (rewrites the finished Japanese page).
-    "international.middleware.FuriganaMiddleware",
+    # The language: /en/…, /easy/… prefixes first, else the cookie, the browser, Japanese (community/i18n/urls.py).
+    "community.i18n.middleware.LocaleMiddleware",
+    # Readings over kanji when ふりがな are on (rewrites the finished Japanese page).
+    "community.i18n.middleware.FuriganaMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -102,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "nerima_portal.context_processors.portal",
+                "community.i18n.context_processors.languages",
             ],
         },
     },
@@ -178,20 +184,31 @@ LANGUAGE_CODE = "ja"
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
-# Tagalog is ours to support: Django ships neither its language info nor catalogs.
+# Tagalog and やさしい日本語 are ours to support: Django ships neither their language info nor catalogs.
 LANG_INFO.setdefault("tl", {"bidi": False, "code": "tl", "name": "Tagalog", "name_local": "Tagalog"})
+LANG_INFO.setdefault(
+    "ja-x-easy", {"bidi": False, "code": "ja-x-easy", "name": "Easy Japanese", "name_local": "やさしい日本語"}
+)
 LANGUAGES = [
     ("ja", _("日本語")),
     ("en", _("English")),
     ("zh-hans", _("中文（简体）")),
     ("ko", _("한국어")),
     ("tl", _("Tagalog")),
+    ("ja-x-easy", _("やさしい日本語")),
 ]
-LANGUAGE_NAMES_LOCAL = {"ja": "日本語", "en": "English", "zh-hans": "中文", "ko": "한국어", "tl": "Tagalog"}
+LANGUAGE_NAMES_LOCAL = {
+    "ja": "日本語", "en": "English", "zh-hans": "中文", "ko": "한국어", "tl": "Tagalog", "ja-x-easy": "やさしい日本語",
+}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Content translated per field (international/translation.py): Japanese is the original and the fallback.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ja"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ja",)
+# やさしい日本語 reads the Japanese columns (it has no columns of its own); listings and organizations carry
+# their やさしい日本語 in community.models.translations.
+MODELTRANSLATION_LANGUAGES = ("ja", "en", "zh-hans", "ko", "tl")
+# Date and number formats for the languages Django has none for (Tagalog).
+FORMAT_MODULE_PATH = ["community.i18n.formats"]
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -50,3 +50,25 @@ def associations_for_chome(chome):
     if chome is None:
         return AssociationProfile.objects.none()
     return AssociationProfile.objects.published().covering(chome).for_list()
+
+
+def fiscal_year_tables(part: str, fiscal_year):
+    """The yearly figures of one part of 施策1 held here: "associations", "commissioners", "college", "npo" or
+    "coordinators" (community.figures tables, counts only)."""
+    from volunteers import figures
+
+    builders = {
+        "associations": figures.association_tables,
+        "commissioners": figures.commissioner_tables,
+        "college": figures.college_tables,
+        "npo": figures.npo_tables,
+        "coordinators": figures.coordinator_tables,
+    }
+    return builders[part](fiscal_year)
+
+
+def commissioner_staffing(*, today) -> dict:
+    """定数・現員・欠員 per 担当地区 and area (numbers only; see volunteers.figures)."""
+    from volunteers import figures
+
+    return figures.commissioner_staffing(today=today)

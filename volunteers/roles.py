@@ -32,6 +32,8 @@ declare("volunteers.resource", STAFF_RUN)
 # 民生・児童委員: the roster and residents' messages to commissioners are for 区職員 only.
 declare("volunteers.commissionerdistrict", STAFF_RUN)
 declare("volunteers.districtchome", STAFF_RUN)
+# 欠員 per district: numbers only (定数・現員・欠員), never a name from the roster.
+declare("volunteers.commissionervacancy", {WARD_STAFF: grant("view"), COORDINATOR: grant("view")})
 declare("volunteers.commissioner", {WARD_STAFF: grant(FULL, note="名簿（氏名・電話）は区職員だけ。")})
 declare("volunteers.commissionercontact", {WARD_STAFF: grant(FULL), RESIDENT: grant("add:own")})
 
@@ -78,5 +80,12 @@ declare("volunteers.volunteerinvitation", {
     REPRESENTATIVE: grant("view:own_organization add:own_organization"),
     EDITOR: grant("view:own_organization add:own_organization"),
     RESIDENT: grant("view:own change:own", note="団体からの招待に返事をします。"),
+})
+declare("volunteers.volunteerhours", {
+    **STAFF_RUN,
+    REPRESENTATIVE: grant("view:own_organization change:own_organization",
+                          note="自分の団体での活動時間を確認します（確認・差戻し）。"),
+    EDITOR: grant("view:own_organization change:own_organization"),
+    RESIDENT: grant("view:own add:own", note="自分の活動時間を報告します。"),
 })
 declare("volunteers.matchingreport", {WARD_STAFF: grant("view export"), COORDINATOR: grant("view export")})

@@ -1,7 +1,9 @@
+from django import forms
 from django.apps import apps
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -10,6 +12,7 @@ from community.admin.moderation import ModeratedAdmin
 from community.models import (
     Area,
     Chome,
+    Headcount,
     Invitation,
     Listing,
     Membership,
@@ -183,24 +186,83 @@ class SignUpInline(admin.TabularInline):
     readonly_fields = ["created_at"]
 
 
+HEADCOUNT_INPUTS = ["walk_ins", "in_ward", "outside_ward", "age_under_18", "age_18_64", "age_65_74", "age_75_over"]
+
+
+class HeadcountAdminForm(forms.ModelForm):
+    class Meta:
+        model = Headcount
+        fields = HEADCOUNT_INPUTS
+
+    def clean(self):
+        data = super().clean()
+        # The total is walk-ins plus checked-in people (a database rule): keep it true before it is checked.
+        self.instance.total = (data.get("walk_ins") or 0) + self.instance.checked_in
+        probe = Headcount(total=self.instance.total, **{name: data.get(name) for name in HEADCOUNT_INPUTS})
+        if probe.breakdown_mismatch:
+            raise forms.ValidationError(_("内訳の合計が参加者数（%(n)s人）と合いません。") % {"n": self.instance.total})
+        return data
+
+
+class HeadcountInline(admin.StackedInline):
+    """Staff record 参加者数 here (organizers do it in マイ団体); check-ins are counted by the service."""
+
+    model = Headcount
+    form = HeadcountAdminForm
+    extra = 0
+    max_num = 1
+    fields = ["walk_ins", "checked_in", "total", "in_ward", "outside_ward", "age_under_18", "age_18_64",
+              "age_65_74", "age_75_over", "recorded_by", "recorded_at"]
+    readonly_fields = ["checked_in", "total", "recorded_by", "recorded_at"]
+
+
 @admin.register(Session)
 class SessionAdmin(RoleAwareAdmin):
-    list_display = ["listing", "starts_at", "capacity", "is_cancelled"]
+    list_display = ["listing", "starts_at", "capacity", "is_cancelled", "participants"]
     list_filter = ["is_cancelled", SessionListingKindFilter]
     date_hierarchy = "starts_at"
     search_fields = ["listing__title"]
-    list_select_related = ["listing"]
+    list_select_related = ["listing", "headcount"]
     raw_id_fields = ["listing", "schedule"]
-    inlines = [SignUpInline]
+    inlines = [HeadcountInline, SignUpInline]
+
+    @admin.display(description=_("参加者数"))
+    def participants(self, obj):
+        headcount = getattr(obj, "headcount", None)
+        return headcount.total if headcount else "—"
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Headcount and Headcount.objects.filter(session=form.instance).exists():
+            from community.services.headcounts import headcount_refresh
+
+            headcount_refresh(session=form.instance, by=request.user)
 
 
 @admin.register(SignUp)
 class SignUpAdmin(RoleAwareAdmin):
-    list_display = ["name", "session", "party_size", "status", "reference", "created_at"]
+    list_display = ["name", "session", "party_size", "status", "reference", "created_at", "checked_in_at"]
     list_filter = ["status"]
     # A guest who calls quotes the reference number (受付番号).
     search_fields = ["name", "reference", "session__listing__title"]
     list_select_related = ["session__listing"]
-    raw_id_fields = ["session", "user", "proxy_by"]
-    readonly_fields = ["created_at", "promoted_at", "cancelled_at", "reminder_sent_at", "reference"]
+    raw_id_fields = ["session", "user", "proxy_by", "checked_in_by"]
+    readonly_fields = [
+        "created_at", "promoted_at", "cancelled_at", "reminder_sent_at", "reference", "checked_in_at", "checked_in_by",
+    ]
     verbose_name = _("申込")
+    actions = ["check_in"]
+
+    @admin.action(description=_("選んだ申込を受付済み（来場）にする"), permissions=["change"])
+    def check_in(self, request, queryset):
+        from community.services.headcounts import signup_check_in
+
+        done = 0
+        for signup in queryset:
+            try:
+                _signup, newly = signup_check_in(signup=signup, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{signup.pk}: {' '.join(error.messages)}", messages.ERROR)
+                continue
+            done += int(newly)
+        self.message_user(request, ngettext("%(n)d件を受付済みにしました。", "%(n)d件を受付済みにしました。", done) % {"n": done})

@@ -55,3 +55,15 @@ class ModeratedAdmin(RoleAwareAdmin, SimpleHistoryAdmin):
     action_form = ModerationActionForm
     actions = [approve, send_back, unpublish]
     list_filter: tuple | list = ("status",)
+
+    def get_inlines(self, request, obj):
+        """Every listing kind and every organization gets its translation boxes, whatever app it belongs to."""
+        from community.admin.translations import ListingTranslationInline, OrganizationTranslationInline
+        from community.models import Listing, Organization
+
+        inlines = list(super().get_inlines(request, obj))
+        if issubclass(self.model, Listing) and ListingTranslationInline not in inlines:
+            inlines.append(ListingTranslationInline)
+        elif issubclass(self.model, Organization) and OrganizationTranslationInline not in inlines:
+            inlines.append(OrganizationTranslationInline)
+        return inlines

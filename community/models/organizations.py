@@ -6,11 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from community.i18n.content import TranslatedQuerySetMixin
 from community.models.publication import Publishable, PublishableQuerySet
 from community.readings import HIRAGANA_RE, validate_hiragana  # noqa: F401 (migrations name it here)
 
 
-class OrganizationQuerySet(PublishableQuerySet):
+class OrganizationQuerySet(TranslatedQuerySetMixin, PublishableQuerySet):
     def for_member(self, user):
         if not user.is_authenticated:
             return self.none()
@@ -29,6 +30,7 @@ class Organization(Publishable):
         SUPPORT_CENTER = "houkatsu", _("地域包括支援センター")
         BUSINESS = "business", _("民間事業者")
         CHILDCARE = "childcare", _("保育・教育事業者")
+        UNIVERSITY = "university", _("大学・研究機関")
         WARD = "ward", _("区")
 
     # Kinds that speak for the ward or its partners: set by staff in the admin, never by members.
@@ -78,7 +80,7 @@ class Organization(Publishable):
         return bool(self.pending_name or self.pending_kind)
 
 
-class MembershipQuerySet(models.QuerySet):
+class MembershipQuerySet(TranslatedQuerySetMixin, models.QuerySet):
     def representatives(self):
         return self.filter(role=Membership.Role.REPRESENTATIVE)
 

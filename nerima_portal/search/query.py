@@ -87,6 +87,7 @@ class Hit:
     organization_name: str = ""
     area_name: str = ""
     summary: str = ""
+    source: object = None  # the listing or organization, for its texts in the reader's language
 
 
 @dataclass
@@ -113,6 +114,7 @@ def listing_hits(rows) -> list[Hit]:
                 organization_name=row.organization.name,
                 area_name=area.name if area else "",
                 summary=specific.summary,
+                source=specific,
             )
         )
     return hits
@@ -126,6 +128,7 @@ def organization_hits(rows) -> list[Hit]:
             kind_label=str(org.get_kind_display()),
             area_name=org.area.name if org.area else "",
             summary=org.description[:120],
+            source=org,
         )
         for org in rows
     ]

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 READ_ONLY = {
     "community.personaldataaccess", "community.outboxmessage", "hiroba.consultationaccesslog",
-    "volunteers.matchingreport",
+    "volunteers.matchingreport", "volunteers.commissionervacancy", "progress.report",
 }
 
 

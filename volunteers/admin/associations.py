@@ -86,11 +86,11 @@ def mark_answered(modeladmin, request, queryset):
 class JoinInquiryAdmin(RoleAwareAdmin):
     """Staff see counts per area above the list (change_list template) and may help answer."""
 
-    list_display = ["created_at", "association", "area", "name", "status", "answered_at"]
-    list_filter = ["status", "association__area", ("created_at", admin.DateFieldListFilter)]
+    list_display = ["created_at", "association", "area", "name", "status", "answered_at", "outcome"]
+    list_filter = ["status", "outcome", "association__area", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["name", "association__name"]
     list_select_related = ["association__area"]
-    readonly_fields = ["created_at", "answered_at", "answered_by", "user"]
+    readonly_fields = ["created_at", "answered_at", "answered_by", "user", "outcome_at", "outcome_by"]
     raw_id_fields = ["association"]
     date_hierarchy = "created_at"
     actions = [mark_answered]
@@ -132,7 +132,7 @@ class DistrictChomeInline(admin.TabularInline):
 
 @admin.register(CommissionerDistrict)
 class CommissionerDistrictAdmin(RoleAwareAdmin):
-    list_display = ["name", "area", "contact_office", "contact_phone", "is_fictional"]
+    list_display = ["name", "area", "quota", "chief_quota", "contact_office", "contact_phone", "is_fictional"]
     list_filter = ["area", "is_fictional"]
     search_fields = ["name", "name_kana", "coverage__chome__town__name"]
     list_select_related = ["area"]
