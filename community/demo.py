@@ -15,6 +15,9 @@ from community.models import (
 )
 
 DEMO_PASSWORD = "nerima-demo-2026"
+# Demo staff sign in with a second factor like real staff: one authenticator-app key for every demo staff account
+# (printed by `make run`; `python manage.py demo_totp` shows the current code). Demo data never loads in production.
+DEMO_TOTP_SECRET = "NERIMAPORTALDEMOSTAFFSECRETKEY22"
 COBUSHI_OPERATOR = "石神井高齢者相談センター 富士見台支所（2016年当時の名称）"
 # Facts put right in demo databases loaded before (issue 18): old name → name from the sources.
 RENAMED_ORGANIZATIONS = {"タリーズコーヒージャパン（大泉学園店）": "タリーズコーヒージャパン"}
@@ -143,6 +146,15 @@ def demo_user(email: str, name: str, *, kana: str = "", chome_obj=None, is_staff
 
         EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     return user
+
+
+def demo_second_factor(user: User) -> None:
+    """Give a demo staff account the demo authenticator app (once)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
 
 
 def _put_facts_right() -> None:

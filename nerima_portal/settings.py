@@ -32,7 +32,8 @@ SENTRY_DSN = env_str("SENTRY_DSN", "")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its translated fields show there.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin with the portal's site (community/admin_site.py): staff need their second factor.
+    "community.admin_apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -40,11 +41,13 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "csp",
     "django.contrib.sites",
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_filters",
     "simple_history",
     # The outbox's task queue (django-tasks backport, its database backend); before community, whose admin
@@ -84,6 +87,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "nerima_portal.middleware.PrivacyHeadersMiddleware",
+    # Staff: second factor before any staff page, 30 minutes idle, 12 hours in all (community/staff_sign_in.py).
+    "community.staff_sign_in.StaffSessionMiddleware",
 ]
 
 ROOT_URLCONF = "nerima_portal.urls"
@@ -115,6 +120,9 @@ TEMPLATES = [
         "OPTIONS": {"autoescape": False},
     },
 ]
+
+# Widgets render through TEMPLATES, so templates/ may override a widget of Django's (the admin's date/time boxes).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -159,6 +167,16 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+# A changed password ends the session everywhere, this one included.
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+# Two-factor sign-in (required for staff, see docs/staff-sign-in.md): an authenticator app with recovery codes,
+# or a security key. Security keys need HTTPS, or 127.0.0.1/localhost in development.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_ADAPTER = "community.staff_sign_in.PortalMFAAdapter"
+MFA_TOTP_ISSUER = "ねりま地域福祉ポータル"
+# A code typed just as it changed is still taken (one 30-second step either way, as RFC 6238 allows for delay).
+MFA_TOTP_TOLERANCE = 1
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG and not PRODUCTION
 LOGIN_REDIRECT_URL = "community:mypage"
 LOGIN_URL = "account_login"
 

@@ -3,18 +3,14 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_page
 
 from community.i18n.urls import language_patterns
+from community.views import login
 from nerima_portal.sitemaps import SITEMAPS
 from nerima_portal.views import health
 from nerima_portal.views import pages as views
 from opendata.views import api as opendata_api
-
-admin.site.site_header = _("ねりま地域福祉ポータル 管理画面")
-admin.site.site_title = _("ねりま地域福祉ポータル 管理")
-admin.site.index_title = _("管理メニュー")
 
 # The switches (POST, then back to the page) and the admin have one URL; every page has one per language.
 urlpatterns = [
@@ -27,7 +23,6 @@ urlpatterns = [
     path("furigana/", views.furigana, name="furigana"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
-    # The API is for programs: one address whatever the visitor's language.
     path("api/v1/", opendata_api.api.urls),
     *language_patterns(
         path("", views.home, name="home"),
@@ -36,6 +31,8 @@ urlpatterns = [
         path("calendar/month.ics", views.calendar_ics, name="calendar_ics"),
         path("calendar/feed.ics", views.calendar_feed, name="calendar_feed"),
         path("accessibility/", views.accessibility, name="accessibility"),
+        # allauth's login, answering 429 once its rate limit is reached (the rest of allauth as it is).
+        path("accounts/login/", login.login, name="account_login"),
         path("accounts/", include("allauth.urls")),
         path("", include("community.urls")),
         path("volunteers/", include("volunteers.urls")),

@@ -9,7 +9,6 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -166,11 +165,13 @@ def _report(application, status):
 
 
 def _reviewer():
+    from django.contrib.auth.models import Group
+
+    from community.roles import REVIEWER
+
     reviewer = demo_user("reviewer@demo.nerima.example.jp", "審査員 デモ", is_staff=True)
-    reviewer.user_permissions.add(*Permission.objects.filter(
-        content_type__app_label="projects",
-        codename__in=["view_application", "add_score", "change_score", "view_score", "view_call"],
-    ))
+    # The group load_demo synced from the role matrix (community/roles.py); no rights given by hand.
+    reviewer.groups.add(Group.objects.get(name=REVIEWER))
     return reviewer
 
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.apps import apps
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from community.admin.access import NotOneselfInline, RoleAwareAdmin
 from community.admin.moderation import ModeratedAdmin
 from community.models import (
     Area,
@@ -20,57 +22,97 @@ from community.models import (
     Session,
     SignUp,
     Town,
-    User,
 )
-
-
-@admin.register(User)
-class UserAdmin(admin.ModelAdmin):
-    list_display = ["email", "full_name", "is_staff", "date_joined"]
-    search_fields = ["email", "full_name", "full_name_kana"]
-    list_filter = ["is_staff", "groups"]
-    readonly_fields = ["last_login", "date_joined"]
-    exclude = ["password"]
-    autocomplete_fields = ["chome"]
+from community.services import organizations as organization_services
 
 
 @admin.register(Area)
-class AreaAdmin(TranslationAdmin):
+class AreaAdmin(RoleAwareAdmin, TranslationAdmin):
     list_display = ["name", "name_kana", "sort_order"]
 
 
 @admin.register(Town)
-class TownAdmin(admin.ModelAdmin):
+class TownAdmin(RoleAwareAdmin):
     list_display = ["name", "name_kana", "area", "postal_code"]
     list_filter = ["area"]
     search_fields = ["name", "name_kana"]
 
 
 @admin.register(Chome)
-class ChomeAdmin(admin.ModelAdmin):
+class ChomeAdmin(RoleAwareAdmin):
     list_display = ["__str__", "town"]
     list_filter = ["town__area"]
     search_fields = ["town__name", "town__name_kana"]
     list_select_related = ["town"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(NotOneselfInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
 
 
+class PendingIdentityFilter(admin.SimpleListFilter):
+    title = _("名称・種別の変更")
+    parameter_name = "identity"
+
+    def lookups(self, request, model_admin):
+        return [("pending", _("承認待ちの変更あり"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "pending":
+            return queryset.exclude(pending_name="", pending_kind="")
+        return queryset
+
+
+@admin.action(description=_("名称・種別の変更を承認する"), permissions=["change"])
+def approve_identity(modeladmin, request, queryset):
+    done = 0
+    for organization in queryset:
+        try:
+            organization_services.organization_identity_approve(organization=organization)
+        except ValidationError as error:
+            modeladmin.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(request, _("%(n)d件の名称・種別の変更を公開しました。") % {"n": done}, messages.SUCCESS)
+
+
+@admin.action(description=_("名称・種別の変更を差戻す（理由を入力）"), permissions=["change"])
+def return_identity(modeladmin, request, queryset):
+    try:
+        for organization in queryset.exclude(pending_name="", pending_kind=""):
+            organization_services.organization_identity_return(
+                organization=organization, reason=request.POST.get("review_note", "")
+            )
+    except ValidationError:
+        modeladmin.message_user(request, _("差戻しの理由を入力してください。"), messages.ERROR)
+        return
+    modeladmin.message_user(request, _("名称・種別の変更を差戻しました。公開中の名前はそのままです。"), messages.SUCCESS)
+
+
 @admin.register(Organization)
 class OrganizationAdmin(ModeratedAdmin):
-    list_display = ["name", "kind", "area", "status", "updated_at"]
-    list_filter = ["status", "kind", "area"]
+    """Staff set any 種別 here; members' new names and 種別 wait in the pending fields for the two actions below."""
+
+    list_display = ["name", "kind", "area", "status", "pending_identity", "updated_at"]
+    list_filter = ["status", PendingIdentityFilter, "kind", "area"]
     search_fields = ["name", "name_kana"]
     list_select_related = ["area"]
+    readonly_fields = ["pending_name", "pending_name_kana", "pending_kind"]
     inlines = [MembershipInline]
+    actions = [*ModeratedAdmin.actions, approve_identity, return_identity]
+
+    @admin.display(description=_("承認待ちの名称・種別"))
+    def pending_identity(self, organization):
+        if not organization.has_pending_identity:
+            return "—"
+        return f"{organization.pending_name}（{organization.get_pending_kind_display()}）"
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(RoleAwareAdmin):
     list_display = ["email", "organization", "role", "created_at", "accepted_at", "revoked_at"]
     list_filter = ["role"]
     search_fields = ["email", "organization__name"]
@@ -83,7 +125,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Place)
-class PlaceAdmin(SimpleHistoryAdmin):
+class PlaceAdmin(RoleAwareAdmin, SimpleHistoryAdmin):
     list_display = ["name", "address", "chome", "wheelchair_accessible"]
     list_filter = ["chome__town__area", "wheelchair_accessible"]
     search_fields = ["name", "name_kana", "address"]
@@ -96,13 +138,45 @@ class RecurringScheduleInline(admin.TabularInline):
     extra = 0
 
 
+def listing_kind_name(label: str) -> str:
+    """「街かどケアカフェ」 for "cafes.carecafe": what kind of listing a row is, in words."""
+    try:
+        return str(apps.get_model(label)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return label
+
+
+class ListingKindFilter(admin.SimpleListFilter):
+    """The kinds of listing by name, not by their internal label."""
+
+    title = _("種類")
+    parameter_name = "kind"
+    lookup = "kind"
+
+    def lookups(self, request, model_admin):
+        kinds = model_admin.get_queryset(request).order_by().values_list(self.lookup, flat=True).distinct()
+        return sorted(((kind, listing_kind_name(kind)) for kind in kinds), key=lambda pair: pair[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(**{self.lookup: self.value()}) if self.value() else queryset
+
+
+class SessionListingKindFilter(ListingKindFilter):
+    parameter_name = "listing_kind"
+    lookup = "listing__kind"
+
+
 @admin.register(Listing)
 class ListingAdmin(ModeratedAdmin):
-    list_display = ["title", "kind", "organization", "status", "updated_at"]
-    list_filter = ["status", "kind"]
+    list_display = ["title", "kind_name", "organization", "status", "updated_at"]
+    list_filter = ["status", ListingKindFilter]
     search_fields = ["title", "title_kana", "organization__name"]
     list_select_related = ["organization"]
     inlines = [RecurringScheduleInline]
+
+    @admin.display(description=_("種類"), ordering="kind")
+    def kind_name(self, obj):
+        return listing_kind_name(obj.kind)
 
 
 class SignUpInline(admin.TabularInline):
@@ -143,9 +217,9 @@ class HeadcountInline(admin.StackedInline):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(RoleAwareAdmin):
     list_display = ["listing", "starts_at", "capacity", "is_cancelled", "participants"]
-    list_filter = ["is_cancelled", "listing__kind"]
+    list_filter = ["is_cancelled", SessionListingKindFilter]
     date_hierarchy = "starts_at"
     search_fields = ["listing__title"]
     list_select_related = ["listing", "headcount"]
@@ -166,7 +240,7 @@ class SessionAdmin(admin.ModelAdmin):
 
 
 @admin.register(SignUp)
-class SignUpAdmin(admin.ModelAdmin):
+class SignUpAdmin(RoleAwareAdmin):
     list_display = ["name", "session", "party_size", "status", "reference", "created_at", "checked_in_at"]
     list_filter = ["status"]
     # A guest who calls quotes the reference number (受付番号).

@@ -33,6 +33,9 @@ class Organization(Publishable):
         UNIVERSITY = "university", _("大学・研究機関")
         WARD = "ward", _("区")
 
+    # Kinds that speak for the ward or its partners: set by staff in the admin, never by members.
+    STAFF_ONLY_KINDS = (Kind.WARD, Kind.SHAKYO, Kind.SUPPORT_CENTER)
+
     kind = models.CharField(_("種別"), max_length=12, choices=Kind.choices)
     name = models.CharField(_("団体名"), max_length=100)
     name_kana = models.CharField(_("よみがな"), max_length=200, validators=[validate_hiragana])
@@ -50,6 +53,10 @@ class Organization(Publishable):
     is_fictional = models.BooleanField(
         _("架空のデモデータ"), default=False, help_text=_("デモ用に作った架空の団体であることを示します。")
     )
+    # A public organization's new name or 種別 waits here for staff; the public keeps the approved one meanwhile.
+    pending_name = models.CharField(_("承認待ちの団体名"), max_length=100, blank=True)
+    pending_name_kana = models.CharField(_("承認待ちのよみがな"), max_length=200, blank=True)
+    pending_kind = models.CharField(_("承認待ちの種別"), max_length=12, choices=Kind.choices, blank=True)
     history = HistoricalRecords(verbose_name=_("団体の変更履歴"))
 
     objects = OrganizationQuerySet.as_manager()
@@ -67,6 +74,10 @@ class Organization(Publishable):
         from django.urls import reverse
 
         return reverse("community:organization_detail", args=[self.pk])
+
+    @property
+    def has_pending_identity(self) -> bool:
+        return bool(self.pending_name or self.pending_kind)
 
 
 class MembershipQuerySet(TranslatedQuerySetMixin, models.QuerySet):

@@ -54,7 +54,7 @@ def organization_edit(request, org_pk):
         was_returned = organization.status == "returned"
         try:
             with transaction.atomic():
-                services.organization_update(organization=form.save(commit=False))
+                organization = services.organization_update(organization=form.save(commit=False))
                 translations_save(
                     obj=organization, texts_by_language={t.language: t.cleaned_data for t in translations}
                 )
@@ -63,6 +63,8 @@ def organization_edit(request, org_pk):
         else:
             if was_returned:
                 messages.success(request, _("修正して、もう一度申請しました。区の職員が確認します。"))
+            elif organization.has_pending_identity:
+                messages.success(request, _("保存しました。団体名・種別の変更は、区の職員が確認してから公開ページに反映されます。"))
             else:
                 messages.success(request, _("団体の情報を保存しました。"))
             return redirect("community:organization_dashboard", org_pk=organization.pk)

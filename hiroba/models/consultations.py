@@ -169,6 +169,7 @@ class ConsultationAccessLog(models.Model):
         CHANGE = "change", _("変更")
         EXPORT = "export", _("CSV出力")
         HISTORY = "history", _("変更履歴を閲覧")
+        SEARCH = "search", _("検索で内容を照合")
         ANONYMIZE = "anonymize", _("保存期間経過で匿名化")
         DELETE = "delete", _("削除")
 

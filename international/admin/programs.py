@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from community.admin.access import RoleAwareAdmin
 from community.admin.core import RecurringScheduleInline
 from community.admin.moderation import ModeratedAdmin
 from international.models import (
@@ -109,7 +110,7 @@ class DeskLanguageDayInline(admin.TabularInline):
 
 
 @admin.register(ForeignResidentDesk)
-class ForeignResidentDeskAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class ForeignResidentDeskAdmin(RoleAwareAdmin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "hours_text", "phone", "is_active", "checked_on"]
     list_filter = ["is_active"]
     search_fields = ["name"]
@@ -124,7 +125,7 @@ class ForeignResidentDeskAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(LandingSection)
-class LandingSectionAdmin(TranslationAdmin):
+class LandingSectionAdmin(RoleAwareAdmin, TranslationAdmin):
     list_display = ["heading", "slug", "sort_order", "is_published"]
     list_editable = ["sort_order", "is_published"]
     prepopulated_fields = {"slug": ["heading_ja"]}

@@ -201,10 +201,10 @@ def _put_facts_right() -> None:
     organization = Organization.objects.filter(name=row["organization"]).first()
     festival = ExchangeEvent.objects.filter(title=row["title"], is_fictional=True)
     if festival.exists() and organization:
-        event = festival.get()
-        ExchangeEvent.objects.filter(pk=event.pk).update(is_fictional=False, organization=organization,
-                                                         summary=japanese["summary"], description=japanese["description"])
-        _save_texts(event, translated)
+        pk = festival.get().pk
+        ExchangeEvent.objects.filter(pk=pk).update(is_fictional=False, organization=organization,
+                                                   summary=japanese["summary"], description=japanese["description"])
+        _save_texts(ExchangeEvent.objects.get(pk=pk), translated)
     for section in LANDING_SECTIONS:
         stale = LandingSection.objects.filter(slug=section["slug"], body_ja__contains="在留資格")
         stale.update(**_per_language("heading", section["heading"]), **_per_language("body", section["body"]))

@@ -15,7 +15,7 @@ from community import ics
 from community.i18n.urls import is_language_path, language_from_path, url_in_language
 from community.services.profiles import profile_set_language
 from nerima_portal import calendar as portal_calendar
-from nerima_portal.calendar_grid import grid_rows, month_grid
+from nerima_portal.calendar_grid import grid_rows, month_grid, shows_japanese_only
 from nerima_portal.search import query as search_query
 from nerima_portal.search.address import address_answer
 from nerima_portal.search.forms import SearchForm
@@ -98,7 +98,7 @@ def calendar(request):
     context = {
         "form": form, "month": month, "area": area, "kind": kind, "page_obj": page_obj, "days": days,
         "previous_month": month.previous if month.previous.first_day >= current.first_day else None,
-        "grid": grid, "day": day,
+        "grid": grid, "grid_japanese_only": shows_japanese_only(grid), "day": day,
     }
     return render(request, "nerima_portal/calendar.html", context)
 

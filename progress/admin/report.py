@@ -1,7 +1,7 @@
 """The fiscal-year report in the admin: /admin/progress/report/?year=2026, its charts and a CSV per section.
 
-Who may see it is declared once, by the permission progress.view_report (given to both staff groups in
-nerima_portal.staff_groups): it holds counts only, never a person.
+Who may see it is declared once, in progress/roles.py (区職員 and coordinators: the role matrix gives both groups
+progress.view_report): it holds counts only, never a person.
 """
 
 from django.contrib import admin
@@ -11,6 +11,8 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
 
+from community.admin.access import RoleAwareAdmin
+from community.admin.readonly import ReadOnlyAdminMixin
 from progress.forms.years import YearForm
 from progress.models import Report
 from progress.selectors import report
@@ -18,16 +20,7 @@ from progress.selectors.sections import SECTIONS_BY_KEY
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
+class ReportAdmin(ReadOnlyAdminMixin, RoleAwareAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [

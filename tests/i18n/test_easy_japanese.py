@@ -14,14 +14,16 @@ from tests.conftest import make_session
 pytestmark = pytest.mark.django_db
 
 # The pages the guidelines' readers need most: the frame, the home page, how to find and ask for advice,
-# the foreign-resident pages, signing up and cancelling, and the mails a resident gets.
+# the foreign-resident pages, signing up (also as a guest, without an account), cancelling and undoing it,
+# and the mails a resident gets.
 KEY_PAGES = re.compile(
     r"^(templates/base\.html|templates/nerima_portal/(home|_search_box|_search_examples|_session_item|_furigana_toggle)\.html"
     r"|templates/hiroba/(index|finder|request_form|request_done|_answers)\.html|hiroba/forms/consultations\.py"
     r"|hiroba/models/topics\.py|templates/international/[a-z_]+\.html"
     r"|templates/account/(signup|login|verification_sent|email_confirm|logout)\.html"
-    r"|templates/community/(session_detail|signup_cancel_confirm|signup_cancelled|mypage)\.html"
-    r"|templates/community/mail/(signup_[a-z]+|session_cancelled_[a-z]+|_session_summary)\.txt"
+    r"|templates/community/(session_detail|signup_cancel_confirm|signup_cancelled|signup_restored|mypage)\.html"
+    r"|templates/community/(guest_signup_[a-z]+|_guest_[a-z_]+)\.html|community/forms/signups\.py"
+    r"|templates/community/mail/(signup_[a-z_]+|session_cancelled_[a-z]+|_session_summary)\.txt"
     r"|templates/includes/[a-z_]+\.html)$"
 )
 CATALOG = Path(settings.BASE_DIR) / "locale" / "ja_X-easy" / "LC_MESSAGES" / "django.po"

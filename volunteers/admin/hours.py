@@ -2,11 +2,12 @@
 
 from django.contrib import admin
 
+from community.admin.access import RoleAwareAdmin
 from volunteers.models import VolunteerHours
 
 
 @admin.register(VolunteerHours)
-class VolunteerHoursAdmin(admin.ModelAdmin):
+class VolunteerHoursAdmin(RoleAwareAdmin):
     list_display = ["activity_on", "organization", "opening", "hours", "status", "decided_at"]
     list_filter = ["status", "organization__area"]
     search_fields = ["organization__name", "opening__title"]

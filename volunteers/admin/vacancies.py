@@ -6,22 +6,15 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.admin.access import RoleAwareAdmin
+from community.admin.readonly import ReadOnlyAdminMixin
 from volunteers import queries
 from volunteers.models import CommissionerVacancy
 
 
 @admin.register(CommissionerVacancy)
-class CommissionerVacancyAdmin(admin.ModelAdmin):
+class CommissionerVacancyAdmin(ReadOnlyAdminMixin, RoleAwareAdmin):
     """A table instead of a change list; 定数 is entered on each 担当地区."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_permission(request):
