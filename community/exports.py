@@ -1,4 +1,5 @@
-"""One CSV writer for every download: UTF-8 with a BOM so Excel opens the Japanese intact, and no cell that
+"""One CSV writer for every download (sign-up lists, grant applications, consultations, matching numbers, the
+fiscal-year report, open data): UTF-8 with a BOM so Excel opens the Japanese intact, and no cell that
 Excel would run as a formula.
 
 A text cell starting with = + - @ (or a tab or carriage return, which some spreadsheets strip before looking)

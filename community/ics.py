@@ -2,9 +2,15 @@
 
 Each event names its place (with address), whom to contact, and — in a resident's own copy — the link that
 cancels their sign-up. UIDs are stable, so a subscribed feed updates an event instead of doubling it.
+
+This is the one iCalendar writer of the portal (a session's file, the month file, the feeds, open data). The
+library folds long lines at 75 octets and escapes text; on top of that, one-line properties (title, place,
+contact, calendar name) are typed by organizers and staff, so a CR or LF in them becomes a space here: a title
+can never start a line of its own, and the name goes out as escaped text too (the library would refuse it raw).
 """
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urlencode
 
@@ -12,8 +18,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
+# Every character str.splitlines() breaks at: a calendar app might too.
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
 PRODID = "-//Nerima Chiiki Fukushi Portal//JA"
 UID_DOMAIN = "nerima-fukushi-portal"
+
+
+def one_line(text: str) -> str:
+    """`text` with every run of CR/LF folded into one space (other spaces, 全角 too, stay as typed)."""
+    return _LINE_BREAKS.sub(" ", str(text)).strip()
 
 
 def session_uid(session) -> str:
@@ -22,12 +35,12 @@ def session_uid(session) -> str:
 
 def _location(session) -> str:
     venue = session.venue
-    return " ".join(part for part in (venue.name, venue.address, venue.building) if part) if venue else ""
+    return one_line(" ".join(part for part in (venue.name, venue.address, venue.building) if part)) if venue else ""
 
 
 def _contact(session) -> str:
     organization = session.listing.organization
-    return " ".join(part for part in (organization.name, organization.contact_phone) if part)
+    return one_line(" ".join(part for part in (organization.name, organization.contact_phone) if part))
 
 
 def session_event(session, *, url: str, cancel_url: str = "", stamp: dt.datetime | None = None) -> Event:
@@ -36,7 +49,7 @@ def session_event(session, *, url: str, cancel_url: str = "", stamp: dt.datetime
     event.add("dtstamp", stamp or timezone.now().astimezone(dt.UTC).replace(microsecond=0))
     event.add("dtstart", session.starts_at.astimezone(dt.UTC))
     event.add("dtend", session.ends_at.astimezone(dt.UTC))
-    event.add("summary", session.title or session.listing.title)
+    event.add("summary", one_line(session.title or session.listing.title))
     event.add("location", _location(session))
     event.add("url", url)
     event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
@@ -46,7 +59,7 @@ def session_event(session, *, url: str, cancel_url: str = "", stamp: dt.datetime
     organization = session.listing.organization
     if organization.contact_email:
         organizer = vCalAddress(f"mailto:{organization.contact_email}")
-        organizer.params["cn"] = vText(organization.name)
+        organizer.params["cn"] = vText(one_line(organization.name))
         event["organizer"] = organizer
     lines = [url]
     if contact:
@@ -64,7 +77,7 @@ def calendar_of(sessions: Iterable, *, url_for: Callable, name: str = "") -> byt
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-timezone", "Asia/Tokyo")
     if name:
-        calendar.add("x-wr-calname", name)
+        calendar.add("x-wr-calname", vText(one_line(name)))
     stamp = timezone.now().astimezone(dt.UTC).replace(microsecond=0)
     for session in sessions:
         calendar.add_component(session_event(session, url=url_for(session), stamp=stamp))
@@ -85,7 +98,7 @@ def google_calendar_url(session, *, url: str) -> str:
     details = "\n".join(part for part in (url, _contact(session)) if part)
     query = {
         "action": "TEMPLATE",
-        "text": session.title or session.listing.title,
+        "text": one_line(session.title or session.listing.title),
         "dates": f"{session.starts_at.astimezone(dt.UTC):{fmt}}/{session.ends_at.astimezone(dt.UTC):{fmt}}",
         "details": details,
         "location": _location(session),

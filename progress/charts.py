@@ -7,9 +7,12 @@ same numbers as a table next to it, so a screen reader user loses nothing.
 from decimal import Decimal
 
 from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from community.figures import Table, total_label
+from community.i18n.languages import is_japanese
+from community.i18n.text import has_japanese
 
 WIDTH = 720
 LABEL_WIDTH = 150
@@ -42,6 +45,13 @@ def _series(table: Table) -> tuple[list[str], list[int]]:
     return names, [table.columns.index(name) for name in names]
 
 
+def _label(text, css_class: str, attributes: str) -> str:
+    """A label as SVG text; a name left in Japanese (a grant stage, a course) is marked so on other pages."""
+    text = str(text)
+    marked = "" if is_japanese(get_language()) or not has_japanese(text) else ' lang="ja" translate="no"'
+    return f'<text {attributes} class="{css_class}"{marked}>{escape(text)}</text>'
+
+
 def bar_chart(table: Table, *, chart_id: str) -> str:
     """Horizontal bars: one group per row (the 計 row is left out), one bar per series, value at the bar's end."""
     names, indexes = _series(table)
@@ -52,15 +62,15 @@ def bar_chart(table: Table, *, chart_id: str) -> str:
     scale = (WIDTH - LABEL_WIDTH - VALUE_WIDTH) / biggest
     parts, y = [], 0
     for row in rows:
-        parts.append(f'<text x="0" y="{y + 17}" class="chart__row">{escape(row[0])}</text>')
+        parts.append(_label(row[0], "chart__row", f'x="0" y="{y + 17}"'))
         y += ROW_TITLE
         for position, (name, index) in enumerate(zip(names, indexes, strict=True)):
             value = row[index]
             width = max(_number(value) * scale, 0)
             colour = PALETTE[position % len(PALETTE)]
             parts.append(
-                f'<text x="{LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end" class="chart__series">{escape(name)}</text>'
-                f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" fill="{colour}"></rect>'
+                _label(name, "chart__series", f'x="{LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end"')
+                + f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" fill="{colour}"></rect>'
                 f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{y + 15}" class="chart__value">{escape(_fmt(value))}</text>'
             )
             y += BAR_HEIGHT + GAP

@@ -99,11 +99,15 @@ def session_signup(request, pk):
 
 def session_ics(request, pk):
     """The session as a calendar file; ?signup=<the mail's cancel token> adds that sign-up's cancel link."""
-    session = _public_session(pk)
-    cancel_url = ""
-    signup = signup_services.signup_from_cancel_token(request.GET.get("signup", "")) if request.GET.get("signup") else None
-    if signup is not None and signup.session_id == session.pk:
-        cancel_url = absolute_url(reverse("community:signup_cancel", args=[request.GET["signup"]]))
+    token = request.GET.get("signup", "")
+    signup = signup_services.signup_from_cancel_token(token) if token else None
+    if signup is not None and signup.session_id == pk:
+        # The mail's own link: its token proves the sign-up, so it opens even where the listing is not public
+        # (an expert consultation is booked by organizations from their own pages).
+        session = get_object_or_404(Session.objects.with_listing(), pk=pk)
+        cancel_url = absolute_url(reverse("community:signup_cancel", args=[token]))
+    else:
+        session, cancel_url = _public_session(pk), ""
     body = ics.session_ics(session, url=absolute_url(session.listing.get_absolute_url()), cancel_url=cancel_url)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="session-{session.pk}.ics"'

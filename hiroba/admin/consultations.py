@@ -1,18 +1,17 @@
 """The consultation admin: the list shows no content, content only for those entitled, every look logged."""
 
-import csv
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.admin.access import SELF_EDIT_REFUSED, RoleAwareAdmin
 from community.admin.readonly import ReadOnlyAdminMixin
+from community.exports import csv_response
 from hiroba.models import (
     ConsultationAccessLog,
     ConsultationNote,
@@ -65,13 +64,9 @@ class ConsultationNoteInline(admin.TabularInline):
 def export_csv(modeladmin, request, queryset):
     queryset = queryset.select_related("area", "assigned_team", "assigned_to")
     visible = set(queryset.content_visible_to(request.user).values_list("pk", flat=True))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="consultations-{timezone.localdate():%Y%m%d}.csv"'
-    response.write("\ufeff")  # so that Excel opens UTF-8 correctly
-    writer = csv.writer(response)
     labels = [ConsultationRequest._meta.get_field(name).verbose_name for name in
               ["reference", "topic", "status", "received_at", "closed_at", "language", "area", *CONTENT_FIELDS[1:-1]]]
-    writer.writerow([str(label) for label in labels])
+    rows = []
     hidden = str(_("（閲覧権限なし）"))
     logs = []
     for consultation in queryset:
@@ -80,7 +75,7 @@ def export_csv(modeladmin, request, queryset):
              consultation.name, consultation.phone, consultation.email]
             if consultation.pk in visible else [hidden] * 6
         )
-        writer.writerow([
+        rows.append([
             consultation.reference, consultation.get_topic_display(), consultation.get_status_display(),
             timezone.localtime(consultation.received_at).strftime("%Y-%m-%d %H:%M"),
             timezone.localtime(consultation.closed_at).strftime("%Y-%m-%d %H:%M") if consultation.closed_at else "",
@@ -92,7 +87,8 @@ def export_csv(modeladmin, request, queryset):
             ip_address=_ip(request),
         ))
     ConsultationAccessLog.objects.bulk_create(logs)
-    return response
+    # What residents wrote goes out as text, never as a formula (the shared writer; BOM for Excel).
+    return csv_response(f"consultations-{timezone.localdate():%Y%m%d}.csv", labels, rows)
 
 
 @admin.register(ConsultationRequest)

@@ -1,10 +1,8 @@
 """Applications in the admin: read-only for staff, with scoring, decision, budget sheet, CSV and numbers."""
 
-import csv
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -15,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.admin.access import RoleAwareAdmin
 from community.admin.readonly import ReadOnlyTabularInline
+from community.exports import csv_response
 from community.forms.errors import add_service_errors
 from community.private_files import download_name
 from projects.forms.applications import DecisionForm, ScoreForm
@@ -168,23 +167,21 @@ class ApplicationAdmin(RoleAwareAdmin):
             Application.objects.filter(call=call).with_overview().with_average_score().with_budget_totals()
             .order_by("organization__name_kana", "pk")
         )
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="applications-{call.fiscal_year}.csv"'
-        response.write("\ufeff")  # BOM: Excel then opens the Japanese text correctly
-        writer = csv.writer(response)
-        writer.writerow([_t("申請番号"), _t("年度"), _t("団体名"), _t("事業名"), _t("事業区分"), _t("段階"),
-                         _t("状態"), _t("収入合計（円）"), _t("支出合計（円）"), _t("助成申請額（円）"),
-                         _t("平均点"), _t("採点数"), _t("助成決定額（円）"), _t("提出日時")])
-        for a in rows:
-            writer.writerow([
+        header = [_t("申請番号"), _t("年度"), _t("団体名"), _t("事業名"), _t("事業区分"), _t("段階"), _t("状態"),
+                  _t("収入合計（円）"), _t("支出合計（円）"), _t("助成申請額（円）"), _t("平均点"), _t("採点数"),
+                  _t("助成決定額（円）"), _t("提出日時")]
+        lines = (
+            [
                 a.pk, call.era_label, a.organization.name, a.title, a.category.name if a.category else "",
                 a.stage.name if a.stage else "", a.get_status_display(), a.income_total, a.expense_total,
-                a.requested_amount if a.requested_amount is not None else "",
-                f"{a.average_score:.1f}" if a.average_score is not None else "", a.score_count,
-                a.granted_amount if a.granted_amount is not None else "",
+                a.requested_amount, f"{a.average_score:.1f}" if a.average_score is not None else "", a.score_count,
+                a.granted_amount,
                 timezone.localtime(a.submitted_at).strftime("%Y-%m-%d %H:%M") if a.submitted_at else "",
-            ])
-        return response
+            ]
+            for a in rows
+        )
+        # The group names and titles are typed by applicants: the shared writer keeps them from running as formulas.
+        return csv_response(f"applications-{call.fiscal_year}.csv", header, lines)
 
     def summary_view(self, request):
         self._require(request, "projects.view_application")

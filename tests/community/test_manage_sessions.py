@@ -8,6 +8,7 @@ from pytest_django.asserts import assertContains
 from community.models import Session, SignUp
 from community.services.signups import signup_create
 from tests.conftest import make_listing, make_place, make_session, make_user
+from tests.csv_checks import assert_written_as_text, rows_of, typed_values
 
 
 @pytest.fixture
@@ -131,6 +132,22 @@ def test_the_signup_list_and_csv_show_only_this_sessions_people(client, org_memb
     csv = client.get(reverse("community:session_signups_csv", args=[organization.pk, session.pk]))
     text = csv.content.decode("utf-8")
     assert text.startswith("\ufeff") and "青木 花" in text and "キャンセル待ち" in text and "別の回" not in text
+
+
+SIGNUP_COLUMNS = ["状態", "氏名", "人数", "電話番号", "メールアドレス", "連絡事項", "申込日時", "代理申込"]
+
+
+def test_the_signup_csv_writes_names_and_notes_typed_as_formulas_as_text(client, org_member, organization, listing):
+    session = make_session(listing, days=5, capacity=20)
+    values = typed_values()
+    for n, value in enumerate(values):
+        signup_create(session=session, user=make_user(f"f{n}@example.jp", name=value), note=value)
+    client.force_login(org_member)
+    rows = rows_of(client.get(reverse("community:session_signups_csv", args=[organization.pk, session.pk])))
+    assert rows[0] == SIGNUP_COLUMNS
+    assert len(rows) == 1 + len(values)
+    assert_written_as_text(rows, values)
+    assert sorted(row[1] for row in rows[1:]) == sorted("'" + value for value in values)  # 氏名 is still column 2
 
 
 def _bulk_signups(session, count):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from hiroba.models import ConsultationAccessLog
+from tests.csv_checks import assert_written_as_text, rows_of, typed_values
 from tests.hiroba.conftest import make_consultation
 
 pytestmark = pytest.mark.django_db
@@ -110,6 +111,18 @@ def test_export_by_ward_staff_contains_the_content_and_logs_each_row(client, sta
     assert set(ConsultationAccessLog.objects.filter(action="export").values_list("reference", flat=True)) == {
         consultation.reference, second.reference
     }
+
+
+def test_the_export_writes_what_residents_typed_as_formulas_as_text(client, staff):
+    values = typed_values()
+    consultations = [make_consultation(message=value, name=value) for value in values]
+    client.force_login(staff)
+    response = client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [c.pk for c in consultations]})
+    rows = rows_of(response)
+    assert rows[0] == ["受付番号", "相談の分野", "状態", "受付日時", "終了日時", "話したい言語", "お住まいの地域", "相談したいこと",
+                       "希望する連絡方法", "連絡してよい時間帯", "お名前", "電話番号", "メールアドレス"]
+    assert_written_as_text(rows, values)
+    assert {row[0] for row in rows[1:]} == {c.reference for c in consultations}
 
 
 def test_history_is_refused_without_content_access(client, coordinator, consultation):

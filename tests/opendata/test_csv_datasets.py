@@ -10,6 +10,8 @@ from django.urls import reverse
 from community.exports import BOM
 from opendata import standard
 from opendata.selectors import DATASETS
+from tests.conftest import make_session
+from tests.csv_checks import assert_written_as_text, rows_of, typed_values
 
 KATAKANA = re.compile(r"^[\u30a0-\u30ff\s・ー]+$")
 
@@ -82,6 +84,17 @@ def test_the_files_are_japanese_whatever_the_visitors_language(client, public_da
     client.cookies["django_language"] = "en"
     _response, rows = download(client, "public_facility")
     assert any("街かどケアカフェ（区立施設）" in row["説明"] for row in rows)
+
+
+def test_event_titles_typed_as_formulas_are_written_as_text(client, public_data):
+    values = typed_values("お茶会")
+    for n, value in enumerate(values):
+        make_session(public_data.cafe, days=6 + n, title=value)
+    rows = rows_of(client.get(reverse("opendata:csv", args=["event"])))
+    assert rows[0] == next(dataset for dataset in DATASETS if dataset.key == "event").columns
+    assert_written_as_text(rows, values)
+    title = rows[0].index("イベント名")
+    assert {row[title] for row in rows[1:]} >= {"'" + value for value in values}
 
 
 def test_an_unknown_dataset_is_404(client, db):

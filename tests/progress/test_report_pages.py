@@ -11,6 +11,7 @@ from django.urls import reverse
 from community.exports import BOM
 from progress.selectors.sections import SECTIONS
 from tests.conftest import make_user
+from tests.csv_checks import assert_written_as_text, rows_of, typed_values
 
 REPORT = "/admin/progress/report/"
 
@@ -65,6 +66,20 @@ def test_each_section_downloads_as_csv_that_parses_back(client, world, staff):
     header = rows.index(["種類", "練馬", "光が丘", "石神井", "大泉", "計", "前年度末", "増減"])
     assert ["コンビニ・薬局連携型", "0", "1", "0", "0", "1", "0", "1"] in rows[header:header + 5]
     assert client.get(reverse("admin:progress_report_csv", args=["nothing"])).status_code == 404
+
+
+def test_area_names_that_look_like_formulas_are_written_as_text_in_both_csvs(client, world, staff):
+    from community.models import Area
+
+    values = typed_values("地域")[:4]
+    for value, area in zip(values, Area.objects.order_by("pk"), strict=True):
+        Area.objects.filter(pk=area.pk).update(name=value)  # staff may rename an area in the admin
+    client.force_login(staff)
+    staff_rows = rows_of(client.get(reverse("admin:progress_report_csv", args=["care_cafes"]), {"year": 2025}))
+    public_rows = rows_of(client.get(reverse("progress:csv", args=["care_cafes"]), {"year": 2025}))
+    for rows in (staff_rows, public_rows):
+        assert_written_as_text(rows, values)
+        assert ["種類", *("'" + value for value in values), "計", "前年度末", "増減"] in rows
 
 
 def test_the_public_page_shows_the_plans_words_beside_the_figures(client, world):

@@ -10,6 +10,8 @@ from django.urls import reverse
 from projects.models import Application, Report
 from projects.services import reports as report_services
 from projects.services.summary import funded_by_stage, funded_by_year
+from tests.conftest import make_organization
+from tests.csv_checks import assert_written_as_text, rows_of, typed_values
 from tests.projects.conftest import make_application
 
 
@@ -24,6 +26,23 @@ def test_the_csv_export_starts_with_a_bom_and_lists_the_calls_applications(clien
     assert rows[0][:4] == ["申請番号", "年度", "団体名", "事業名"]
     assert rows[1][2:4] == ["練馬テスト町会", "見守りサロン"]
     assert rows[1][7:10] == ["200000", "250000", "200000"]  # income, expense, requested
+
+
+APPLICATION_COLUMNS = ["申請番号", "年度", "団体名", "事業名", "事業区分", "段階", "状態", "収入合計（円）", "支出合計（円）",
+                       "助成申請額（円）", "平均点", "採点数", "助成決定額（円）", "提出日時"]
+
+
+def test_the_csv_export_writes_titles_typed_as_formulas_as_text(client, staff, call, organization):
+    values = typed_values()
+    for n, value in enumerate(values):  # one application per group and call
+        group = make_organization(f"練馬テスト団体{n}", name_kana=f"ねりまてすと{n}")
+        make_application(call, group, status=Application.Status.SUBMITTED, title=value)
+    client.force_login(staff)
+    rows = rows_of(client.get(reverse("admin:projects_application_export", args=[call.pk])))
+    assert rows[0] == APPLICATION_COLUMNS
+    assert_written_as_text(rows, values)
+    assert {row[3] for row in rows[1:]} == {"'" + value for value in values}
+    assert all(row[7:10] == ["200000", "250000", "200000"] and row[12] == "" for row in rows[1:])  # amounts stay numbers
 
 
 def test_the_coordinator_may_export_but_not_decide(client, coordinator, call, organization):

@@ -2,13 +2,16 @@
 
 import datetime as dt
 import io
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
+from icalendar import Calendar
 
 from community.models import SignUp
+from community.services.signups import cancel_token
 from projects.models import Application, Call, ConsultationBooking, ExpertConsultation, ShowcaseProject
 from projects.services.consultations import consultation_book
 from tests.conftest import make_session
@@ -43,6 +46,29 @@ def test_a_booking_needs_a_topic(client, org_member, organization, slot):
     client.force_login(org_member)
     response = client.post(reverse("projects:consultation_book", args=[organization.pk, slot.pk]), {"topic": ""})
     assert response.status_code == 400 and "相談したいことを入力してください。" in response.content.decode()
+
+
+def test_the_booking_mails_calendar_link_opens_although_the_slots_are_not_public(
+    client, organization, org_member, slot, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        booking = consultation_book(organization=organization, session=slot, user=org_member, topic="会計")
+    link = next(word for word in mailoutbox[-1].body.split() if "/event.ics?signup=" in word)
+    address = urlsplit(link)
+    response = client.get(f"{address.path}?{address.query}")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    (event,) = Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "経営相談"
+    assert str(event["UID"]) == f"session-{booking.signup.session_id}@nerima-fukushi-portal"
+
+
+def test_without_the_mails_token_a_slots_calendar_file_stays_hidden(client, organization, org_member, slot):
+    other = make_session(slot.listing, days=9, capacity=1)
+    booking = consultation_book(organization=organization, session=other, user=org_member, topic="会計")
+    assert client.get(reverse("community:session_ics", args=[slot.pk])).status_code == 404
+    token = cancel_token(booking.signup)  # a real token, but for another slot
+    assert client.get(reverse("community:session_ics", args=[slot.pk]), {"signup": token}).status_code == 404
+    assert client.get(reverse("community:session_ics", args=[slot.pk]), {"signup": "forged"}).status_code == 404
 
 
 def test_cancelling_frees_the_slot(client, org_member, organization, slot):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from tests.conftest import make_user
+from tests.csv_checks import assert_written_as_text, rows_of, typed_values
 from tests.volunteers.factories_college import make_opening
 from volunteers.models import OpeningApplication
 from volunteers.selectors import reports
@@ -161,6 +162,46 @@ def test_staff_download_the_numbers_as_csv_with_a_bom(organization, staff, resid
     assert rows[1][1:] == ["防災", "石神井", "1", "1", "1"]
 
 
+def test_the_numbers_csv_writes_area_names_that_look_like_formulas_as_text(organization, staff, client):
+    from community.models import Area
+
+    values = typed_values("地域")
+    for value, area in zip(values, Area.objects.order_by("pk")[: len(values)], strict=False):
+        area.name = value  # staff may rename an area in the admin
+        area.save()
+        make_opening(organization, title=f"募集 {area.slug}", area_slug=area.slug)
+    client.force_login(staff)
+    rows = rows_of(client.get(reverse("admin:volunteers_matchingreport_export")))
+    assert rows[0] == reports.CSV_HEADER
+    assert_written_as_text(rows, values[: Area.objects.count()])
+    assert all(row[3:] == ["1", "0", "0"] for row in rows[1:])  # the counts stay numbers
+
+
+def test_an_accepted_invitation_counts_as_a_match_with_or_without_an_opening(organization, org_member, staff, client):
+    from tests.volunteers.factories_college import make_profile
+    from volunteers.models import VolunteerInvitation, VolunteerProfile
+
+    opening = make_opening(organization, field="welfare", area_slug="oizumi")
+    invited = [make_profile(make_user(f"g{n}@example.jp"), visibility=VolunteerProfile.Visibility.ORGANIZATIONS)
+               for n in range(3)]
+    with_opening = services.invitation_send(organization=organization, profile=invited[0], message="どうですか",
+                                            sent_by=org_member, opening=opening)
+    without = services.invitation_send(organization=organization, profile=invited[1], message="どうですか", sent_by=org_member)
+    declined = services.invitation_send(organization=organization, profile=invited[2], message="どうですか",
+                                        sent_by=org_member, opening=opening)
+    services.invitation_respond(invitation=with_opening, user=invited[0].user, accept=True)
+    services.invitation_respond(invitation=without, user=invited[1].user, accept=True)
+    services.invitation_respond(invitation=declined, user=invited[2].user, accept=False)
+    assert VolunteerInvitation.objects.accepted().count() == 2
+
+    rows = reports.monthly_numbers()
+    by_field = {(row.field_label, row.area): (row.openings, row.applications, row.matches) for row in rows}
+    assert by_field == {("福祉", "大泉"): (1, 0, 1), ("募集なしの招待", ""): (0, 0, 1)}
+    assert reports.totals(rows)["matches"] == 2
+    client.force_login(staff)
+    assertContains(client.get(reverse("admin:volunteers_matchingreport_changelist")), "募集なしの招待")
+
+
 def test_residents_and_organization_members_cannot_download_the_numbers(client, resident, org_member):
     for user in (resident, org_member):
         client.force_login(user)
@@ -179,8 +220,8 @@ def test_the_export_has_a_fixed_query_budget(organization, staff, client, django
         make_opening(organization, title=f"募集{n}", area_slug=["nerima", "oizumi"][n % 2])
     client.force_login(staff)
 
-    # session, user, the permission check (groups' permissions), then the three grouped counts
-    with django_assert_max_num_queries(7):
+    # session, user, the permission check (groups' permissions), then the four grouped counts
+    with django_assert_max_num_queries(8):
         response = client.get(reverse("admin:volunteers_matchingreport_export"))
     assert response["Content-Type"].startswith("text/csv")
     assertContains(response, "大泉")  # the 地域 of 募集1 and 募集3

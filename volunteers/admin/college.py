@@ -254,11 +254,10 @@ class MatchingReportAdmin(ReadOnlyAdminMixin, RoleAwareAdmin):
     def export_view(self, request):
         """The same 12 months as CSV (UTF-8 with BOM, opens in Excel)."""
         from django.core.exceptions import PermissionDenied
-        from django.http import HttpResponse
+
+        from community.exports import csv_response
 
         if not self.has_export_permission(request):
             raise PermissionDenied
-        response = HttpResponse(reports.monthly_numbers_csv(reports.monthly_numbers()), content_type="text/csv; charset=utf-8")
-        filename = f"matching-{timezone.localdate():%Y%m%d}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        rows = reports.monthly_numbers_rows(reports.monthly_numbers())
+        return csv_response(f"matching-{timezone.localdate():%Y%m%d}.csv", reports.CSV_HEADER, rows)

@@ -1,21 +1,24 @@
-"""The numbers the plan cares about: openings, applications and matches by month, field and area."""
+"""The numbers the plan cares about: openings, applications and matches by month, field and area.
 
-import csv
+A match is an accepted application or an accepted invitation (an organization asking a College graduate or another
+opted-in resident): both put a volunteer to work. An invitation sent without an opening has no field or area.
+"""
+
 import datetime as dt
-import io
 from dataclasses import dataclass
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from volunteers.models import ActivityField, Opening, OpeningApplication
+from volunteers.models import ActivityField, Opening, OpeningApplication, VolunteerInvitation
 
 
 @dataclass
 class MonthlyRow:
     month: dt.date
-    field: str
+    field: str  # "" for an invitation without an opening
     area: str
     openings: int = 0
     applications: int = 0
@@ -23,7 +26,7 @@ class MonthlyRow:
 
     @property
     def field_label(self) -> str:
-        return str(ActivityField(self.field).label)
+        return str(ActivityField(self.field).label) if self.field else _("募集なしの招待")
 
 
 def _month_start(months_back: int, today: dt.date) -> dt.datetime:
@@ -35,7 +38,7 @@ def _month_start(months_back: int, today: dt.date) -> dt.datetime:
 
 
 def monthly_numbers(*, months: int = 12, today: dt.date | None = None) -> list[MonthlyRow]:
-    """Three grouped queries, merged by (month, field, area); newest month first."""
+    """Four grouped queries, merged by (month, field, area); newest month first."""
     today = today or timezone.localdate()
     since = _month_start(months - 1, today)
     rows: dict[tuple, MonthlyRow] = {}
@@ -49,7 +52,7 @@ def monthly_numbers(*, months: int = 12, today: dt.date | None = None) -> list[M
         )
         for item in grouped:
             month = timezone.localtime(item["month"]).date() if isinstance(item["month"], dt.datetime) else item["month"]
-            key = (month, item[f"{prefix}field"], item[f"{prefix}area__name"])
+            key = (month, item[f"{prefix}field"] or "", item[f"{prefix}area__name"] or "")
             row = rows.setdefault(key, MonthlyRow(month=key[0], field=key[1], area=key[2]))
             setattr(row, attribute, getattr(row, attribute) + item["n"])
 
@@ -57,6 +60,9 @@ def monthly_numbers(*, months: int = 12, today: dt.date | None = None) -> list[M
     add(OpeningApplication.objects.filter(created_at__gte=since), "created_at", "opening__", "applications")
     add(
         OpeningApplication.objects.accepted().filter(decided_at__gte=since), "decided_at", "opening__", "matches"
+    )
+    add(
+        VolunteerInvitation.objects.accepted().filter(responded_at__gte=since), "responded_at", "opening__", "matches"
     )
     return sorted(rows.values(), key=lambda r: (-r.month.toordinal(), r.field, r.area))
 
@@ -72,14 +78,9 @@ def totals(rows: list[MonthlyRow]) -> dict[str, int]:
 CSV_HEADER = ["月", "分野", "地域", "募集", "応募", "マッチング"]
 
 
-def monthly_numbers_csv(rows: list[MonthlyRow]) -> str:
-    """The same rows as the admin page, as CSV text with a BOM so that Excel opens the Japanese intact."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADER)
-    for row in rows:
-        writer.writerow(
-            [f"{row.month.year}-{row.month.month:02d}", row.field_label, row.area, row.openings, row.applications, row.matches]
-        )
-    return buffer.getvalue()
+def monthly_numbers_rows(rows: list[MonthlyRow]) -> list[list]:
+    """The same rows as the admin page, in CSV_HEADER's columns (written by community.exports)."""
+    return [
+        [f"{row.month.year}-{row.month.month:02d}", row.field_label, row.area, row.openings, row.applications, row.matches]
+        for row in rows
+    ]
