@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint messages
+.PHONY: run test setup lint messages bench
 
 # Reinstalls only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
@@ -33,3 +33,7 @@ lint: $(STAMP)
 
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l en -l zh_Hans -l ko -l tl --ignore=.venv --ignore=tests --no-obsolete
+
+# Ward-scale data, gunicorn + PostgreSQL + Redis as in production, beside a bare Django page (docs/performance.md).
+bench: $(STAMP)
+	scripts/with-postgres.sh $(BIN)/python bench/run.py $(ARGS)
