@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CafesConfig(AppConfig):
     name = "cafes"
     verbose_name = _("居場所（ケアカフェ・こどもカフェ）")
+
+    def ready(self):
+        from cafes.models import ChildcareLecture, KidsCafe
+        from community.finder_fields import register_hosted_listings
+
+        # A kids' café's next session may be a lecture held there: its stored next date counts them.
+        register_hosted_listings(KidsCafe, ChildcareLecture, "kids_cafe")

@@ -48,6 +48,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Whole pages for anonymous visitors from the shared cache (after the language is known, before ふりがな).
+    "nerima_portal.page_cache.AnonymousPageCacheMiddleware",
     # Readings over kanji when the ふりがな cookie is on (rewrites the finished Japanese page).
     "international.middleware.FuriganaMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -171,6 +173,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ねりま地域福祉ポー�
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole anonymous pages are kept this long at most (any content change drops them at once; see page_cache.py).
+# Off by default while developing, so that a template edit shows on reload.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 300)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -6,15 +6,13 @@ from django.shortcuts import get_object_or_404, render
 
 from cafes.filters import CareCafeFilter, KidsCafeFilter
 from cafes.models import CareCafe, ChildcareLecture, KidsCafe
-from cafes.selectors import attach_next_sessions, listing_upcoming_sessions
+from cafes.selectors import listing_upcoming_sessions
 
 
 def _finder(request, filter_class, queryset, template: str):
     # Always bound (an empty query is a valid search); invalid values show an error and are ignored.
     finder = filter_class(request.GET, queryset=queryset)
-    cafes = finder.qs
-    page = Paginator(cafes, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-    attach_next_sessions(page.object_list)
+    page = Paginator(finder.results(), settings.PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, template, {"filter": finder, "page_obj": page, "cafes": page.object_list})
 
 

@@ -32,14 +32,13 @@ def test_a_join_inquiry_mails_every_member_of_the_association_once(
     Membership.objects.create(organization=profile.organization, user=representative, role="representative")
     Membership.objects.create(organization=profile.organization, user=editor, role="editor")
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("volunteers:association_inquiry", args=[profile.pk]),
             {"name": "転入 太郎", "email": "taro@example.jp", "phone": "03-1111-2222", "message": "ひみつの相談です"},
         )
 
     assert response.status_code == 302
-    assert len(callbacks) == 1
     assert sorted(m.to[0] for m in mailoutbox) == ["editor@example.jp", "rep@example.jp"]
     mail = next(m for m in mailoutbox if m.to == ["rep@example.jp"])
     assert "加入の問い合わせ" in mail.subject and profile.organization.name in mail.subject
@@ -73,14 +72,13 @@ def test_a_commissioner_contact_mails_ward_staff_only(
     inactive.is_active = False
     inactive.save()
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("volunteers:commissioner_contact"),
             {"address": "練馬区豊玉北5丁目", "name": "相談 花子", "phone": "03-5555-6666", "message": "父の見守りの件"},
         )
 
     assert response.status_code == 302
-    assert len(callbacks) == 1
     assert [m.to for m in mailoutbox] == [["staff@example.jp"]]
     mail = mailoutbox[0]
     assert district.name in mail.subject
