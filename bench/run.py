@@ -299,10 +299,13 @@ class Bench:
             self.results["scales"][scale] = {"pages": pages, "load": self.load(scale, pages)}
             if index == 0 and not self.args.no_first_request:
                 self.results["first_request"] = self.first_requests(pages)
-        self.results["machine"]["load_after"] = os.getloadavg()
-        (self.work / "results.json").write_text(json.dumps(self.results, ensure_ascii=False, indent=1))
+            self.save()  # a later scale that fails leaves this one's figures
         print(report(self.results))
         say(f"figures: {self.work / 'results.json'}")
+
+    def save(self) -> None:
+        self.results["machine"]["load_after"] = os.getloadavg()
+        (self.work / "results.json").write_text(json.dumps(self.results, ensure_ascii=False, indent=1))
 
     def close(self) -> None:
         for process in reversed(self.processes):

@@ -224,8 +224,6 @@ class Seeder:
 
     def signups(self) -> None:
         from django.contrib.auth.hashers import make_password
-        from django.db.models import Count, Q, Sum
-        from django.db.models.functions import Coalesce
 
         from community.models import Session, SignUp, User
 
@@ -242,20 +240,18 @@ class Seeder:
                 batch_size=5000,
             )
             residents = list(User.objects.filter(email__startswith="resident", email__endswith=EMAIL_DOMAIN).values_list("pk", "full_name"))
+        # Only sessions nobody has signed up for yet: growing to 10× never signs a resident up twice.
         sessions = list(
-            Session.objects.filter(signup_required=True, is_cancelled=False, starts_at__gte=self.now)
-            .annotate(
-                taken=Coalesce(Sum("signups__party_size", filter=Q(signups__status=SignUp.Status.CONFIRMED)), 0),
-                n=Count("signups"),
-            )
+            Session.objects.filter(signup_required=True, is_cancelled=False, starts_at__gte=self.now, signups__isnull=True)
             .order_by("pk")
-            .values_list("pk", "capacity", "taken", "n")
+            .values_list("pk", "capacity")
         )
         per_session = max(1, -(-missing // max(len(sessions), 1)))
         batch, made = [], 0
-        for session_id, capacity, taken, _n in sessions:
+        for session_id, capacity in sessions:
             if made >= missing:
                 break
+            taken = 0
             people = self.random.sample(residents, min(per_session, missing - made))
             for user_id, name in people:
                 party = 1 if self.random.random() < 0.8 else 2

@@ -41,8 +41,10 @@ class CafeResults:
         """Annotate `owner`: the café a session counts for (a lecture's counts for the café it is given at)."""
         if not self.include_lectures:
             return sessions.annotate(owner=F("listing_id"))
-        # Only published lectures count, as in the café's stored next date.
-        return sessions.filter(listing__status=PublicationStatus.PUBLISHED).annotate(
+        # Only published lectures count, as in the café's stored next date (the few others are left out by id, so
+        # no session has to be joined to its listing for it).
+        withdrawn = ChildcareLecture.objects.exclude(status=PublicationStatus.PUBLISHED).values("pk")
+        return sessions.exclude(listing_id__in=withdrawn).annotate(
             owner=Coalesce("listing__childcarelecture__kids_cafe_id", "listing_id")
         )
 
@@ -56,11 +58,12 @@ class CafeResults:
 
     def _sessions_of(self, owner_ids):
         """Upcoming sessions meeting the criteria of these (already filtered) cafés, found by listing."""
-        listings = Q(listing_id__in=owner_ids)
+        listings = Q(pk__in=owner_ids)
         if self.include_lectures:
-            lectures = Listing.objects.filter(childcarelecture__kids_cafe__in=owner_ids).values("pk")
-            listings |= Q(listing_id__in=lectures)
-        return self._owned(upcoming_sessions().filter(self.criteria).filter(listings))
+            listings |= Q(childcarelecture__kids_cafe__in=owner_ids)
+        # One list of listing ids (the cafés and their lectures), so each is looked up on the (listing, start) index.
+        mine = Listing.objects.filter(listings).values("pk")
+        return self._owned(upcoming_sessions().filter(self.criteria).filter(listing_id__in=mine))
 
     def _kinds(self) -> list[str]:
         kinds = [self.cafes.model._meta.label_lower]

@@ -9,11 +9,13 @@ The version is bumped at once and again when the transaction commits: a page ren
 and stored itself under the first new version, and the second bump throws it away.
 """
 
+import logging
 import time
 
 from django.core.cache import cache
 from django.db import transaction
 
+logger = logging.getLogger("nerima.content_version")
 KEY = "portal:content-version"
 PORTAL_APPS = {"community", "volunteers", "cafes", "hiroba", "projects", "international", "nerima_portal"}
 # Records no public page shows (personal data, logs, staff notes): writing them leaves the cached pages valid.
@@ -54,9 +56,14 @@ def current() -> int:
 
 def _bump() -> None:
     try:
-        cache.incr(KEY)
-    except ValueError:  # not set yet, or evicted
-        cache.set(KEY, _fresh_value(), timeout=None)
+        try:
+            cache.incr(KEY)
+        except ValueError:  # not set yet, or evicted
+            cache.set(KEY, _fresh_value(), timeout=None)
+    except Exception:
+        # A sign-up must not fail because the cache is unreachable; pages cached before stay at most
+        # PAGE_CACHE_SECONDS (and a restarted Redis has none).
+        logger.exception("content version not moved: the cache is unavailable")
 
 
 def content_changed() -> None:

@@ -1,6 +1,9 @@
-"""Values every page needs: the ward's contact, the language list and the reader's text size."""
+"""Values every page needs: the ward's contact, the language list, the reader's text size and the content version."""
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from community.fragments import version_for
 
 WARD_CONTACT = {
     "office": "練馬区役所（本庁舎）",
@@ -16,4 +19,6 @@ def portal(request):
         "portal_languages": [(code, settings.LANGUAGE_NAMES_LOCAL[code]) for code, _name in settings.LANGUAGES],
         "text_size": "large" if request.COOKIES.get("textsize") == "large" else "standard",
         "furigana_on": request.COOKIES.get("furigana") == "on",
+        # For {% cache %} keys of fragments that change with content (read only when a template asks).
+        "content_version": SimpleLazyObject(lambda: version_for(request)),
     }

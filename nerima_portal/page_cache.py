@@ -16,6 +16,7 @@ Last-Modified: a page mixes many records, and the hash is exact.)
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,6 +26,7 @@ from django.utils.http import quote_etag
 
 from community import content_version
 
+logger = logging.getLogger("nerima.page_cache")
 PREFIX = "page:"
 MARK = "X-Page-Cache"  # hit or miss, for people reading the headers (and the tests)
 SKIPPED_PATHS = ("/admin/", "/accounts/", "/static/", "/media/")
@@ -72,10 +74,15 @@ class AnonymousPageCacheMiddleware:
         if not _wanted(request):
             return self.get_response(request)
         key = page_key(request)
-        found = cache.get_many([content_version.KEY, key])
-        version = found.get(content_version.KEY)
-        if version is None:
-            version = content_version.current()
+        try:
+            found = cache.get_many([content_version.KEY, key])
+            version = found.get(content_version.KEY)
+            if version is None:
+                version = content_version.current()
+        except Exception:  # the cache is down: render the page, as for a signed-in visitor
+            logger.exception("page cache unavailable")
+            return self.get_response(request)
+        request.content_version = version  # fragments of the page use the same one (community/fragments.py)
         entry = found.get(key)
         if entry is not None and entry[0] == version:
             return self._hit(request, entry)
@@ -84,7 +91,10 @@ class AnonymousPageCacheMiddleware:
             etag = quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
             response["ETag"] = etag
             headers = [(name, value) for name, value in response.items() if name != MARK]
-            cache.set(key, (version, etag, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            try:
+                cache.set(key, (version, etag, headers, response.content), settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.exception("page cache unavailable")
             response[MARK] = "miss"
         return response
 

@@ -36,12 +36,4 @@ class Migration(migrations.Migration):
             model_name='session',
             index=models.Index(condition=models.Q(('is_cancelled', False)), fields=['starts_at', 'local_time'], name='session_start_time_idx'),
         ),
-        migrations.AddIndex(
-            model_name='session',
-            index=models.Index(condition=models.Q(('is_cancelled', False)), fields=['venue_place', 'starts_at'], name='session_venue_start_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='session',
-            index=models.Index(condition=models.Q(('is_cancelled', False), ('place__isnull', False)), fields=['place', 'starts_at'], name='session_visit_start_idx'),
-        ),
     ]

@@ -122,12 +122,6 @@ class Session(models.Model):
                 fields=["local_weekday", "starts_at"], name="session_weekday_start_idx", condition=Q(is_cancelled=False)
             ),
             models.Index(fields=["starts_at", "local_time"], name="session_start_time_idx", condition=Q(is_cancelled=False)),
-            models.Index(fields=["venue_place", "starts_at"], name="session_venue_start_idx", condition=Q(is_cancelled=False)),
-            # Visits away from the listing's own place (出張型): the few sessions with a place of their own.
-            models.Index(
-                fields=["place", "starts_at"], name="session_visit_start_idx",
-                condition=Q(is_cancelled=False, place__isnull=False),
-            ),
         ]
 
     def __str__(self) -> str:
