@@ -1,6 +1,6 @@
 """In-process look at each bench page: its address, status, bytes, SQL queries and the time of a render.
 
-    DJANGO_SETTINGS_MODULE=bench.settings python -m bench.probe > pages.json
+    DJANGO_SETTINGS_MODULE=nerima_portal.settings python -m bench.probe > pages.json
 
 Run by bench/run.py with the production settings the servers use. Prints JSON: one object per page. The median
 render time of a few requests in one process is the low-noise "cost" that is compared between data scales; the
@@ -65,7 +65,7 @@ def page_addresses() -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nerima_portal.settings")
     django.setup()
     from django.core.cache import cache
     from django.db import connection

@@ -153,11 +153,11 @@ class Bench:
         database_url = os.environ["DATABASE_URL"]
         self.env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "bench.settings", "PYTHONPATH": str(ROOT),
+            "DJANGO_SETTINGS_MODULE": "nerima_portal.settings", "PYTHONPATH": str(ROOT),
             "PRODUCTION": "true", "SECRET_KEY": secrets.token_urlsafe(40), "ALLOWED_HOSTS": "127.0.0.1,testserver",
             "SITE_URL": "https://127.0.0.1", "DATABASE_URL": database_url,
             "REDIS_URL": f"redis://127.0.0.1:{self.redis_port}/0", "CACHE_URL": f"redis://127.0.0.1:{self.redis_port}/0",
-            "BENCH_STATIC_ROOT": str(self.work / "static"), "STATIC_ROOT": str(self.work / "static"),
+            "STATIC_ROOT": str(self.work / "static"),
             "MEDIA_ROOT": str(self.work / "media"), "LOG_LEVEL": "WARNING",
         }
         self.bare_url = database_url.rsplit("/", 1)[0] + "/bare"

@@ -1,6 +1,6 @@
 """Ward-scale data for `make bench`, made the way the portal makes it (run by bench/run.py).
 
-    DJANGO_SETTINGS_MODULE=bench.settings python -m bench.seed --scale 1
+    DJANGO_SETTINGS_MODULE=nerima_portal.settings python -m bench.seed --scale 1
 
 Ward scale (× --scale): 5,000 organizations, 1,000 cafés, 20,000 upcoming sessions, 100,000 sign-ups and
 2,000 volunteer openings, on top of the demo data. Growing is in place: --scale 10 after --scale 1 adds what is
@@ -197,7 +197,7 @@ class Seeder:
         from community.services.moderation import publishable_approve
         from volunteers.models import Opening
         from volunteers.models.college import ActivityField
-        from volunteers.services_openings import opening_save
+        from volunteers.services.openings import opening_save
 
         missing = self.target("openings") - Opening.objects.count()
         if missing <= 0:
@@ -312,7 +312,7 @@ def main(argv=None) -> None:
     parser.add_argument("--scale", type=int, default=1)
     parser.add_argument("--demo", action="store_true", help="migrate and load the demo data first")
     args = parser.parse_args(argv)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nerima_portal.settings")
     django.setup()
     from django.core.management import call_command
 

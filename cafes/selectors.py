@@ -8,6 +8,7 @@ from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
 
 from cafes.models import CareCafe, ChildcareLecture, month_bounds, upcoming_sessions, venue_q
+from community import geo
 from community.models import Listing, Place, PublicationStatus, Session, SignUp
 from community.models.schedules import Weekday
 
@@ -24,15 +25,22 @@ class CafeResults:
     are found, so the first pages cost the same however many cafés and sessions the ward has. With `where` alone a
     café whose own place fits is listed even without a matching session (before its dates are generated): those
     follow the others in 五十音順.
+
+    With an `origin` (an address typed in 「near」) and no 五十音順 asked, the cafés come nearest first
+    (CafeQuerySet.by_distance): the distance is computed for the cafés that pass, which are at most the ward's
+    cafés, never its sessions.
     """
 
     # Sessions read per café wanted in the first step of the page scan (cafés meet weekly, so most of the first
     # rows are different cafés); the step grows ×4 until enough cafés are found.
     ROWS_PER_CAFE = 3
 
-    def __init__(self, cafes, *, when=Q(), where=Q(), own=Q(), include_lectures=False, by_reading=False):  # noqa: B008
+    def __init__(
+        self, cafes, *, when=Q(), where=Q(), own=Q(), include_lectures=False, by_reading=False, origin=None,  # noqa: B008
+    ):
         self.cafes, self.when, self.where, self.own = cafes, when, where, own
         self.include_lectures, self.by_reading = include_lectures, by_reading
+        self.origin = None if by_reading else origin
         self.criteria = when & where
 
     # --- the matching sessions and the café each counts for -------------------------------------------------------
@@ -55,15 +63,6 @@ class CafeResults:
     def sessions(self):
         """Upcoming sessions meeting the criteria whose café passes the café-level filters."""
         return self._matching().filter(owner__in=self.cafes.order_by().values("pk"))
-
-    def _sessions_of(self, owner_ids):
-        """Upcoming sessions meeting the criteria of these (already filtered) cafés, found by listing."""
-        listings = Q(pk__in=owner_ids)
-        if self.include_lectures:
-            listings |= Q(childcarelecture__kids_cafe__in=owner_ids)
-        # One list of listing ids (the cafés and their lectures), so each is looked up on the (listing, start) index.
-        mine = Listing.objects.filter(listings).values("pk")
-        return self._owned(upcoming_sessions().filter(self.criteria).filter(listing_id__in=mine))
 
     def _kinds(self) -> list[str]:
         kinds = [self.cafes.model._meta.label_lower]
@@ -116,7 +115,14 @@ class CafeResults:
 
     def __getitem__(self, page: slice) -> list:
         start, stop = page.start or 0, page.stop
-        if not self.criteria:
+        if self.origin is not None:
+            cafes = self.cafes.filter(self._matched()) if self.criteria else self.cafes
+            nearest = cafes.with_place().by_distance(
+                self.origin, self.criteria, include_lectures=self.include_lectures
+            )
+            cafes = list(nearest[start:stop])
+            self._attach(cafes, self._first_sessions([cafe.pk for cafe in cafes]))
+        elif not self.criteria:
             ordered = self.cafes.by_reading() if self.by_reading else self.cafes.by_next_date()
             cafes = list(ordered.with_place()[start:stop])
             self._attach(cafes, self._first_sessions([cafe.pk for cafe in cafes]))
@@ -143,11 +149,24 @@ class CafeResults:
         return cafes
 
     def _first_sessions(self, owner_ids) -> dict[int, int]:
-        """café pk → pk of its next matching session, for a page of cafés (their sessions only)."""
+        """café pk → pk of its next matching session, for a page of cafés (their sessions only).
+
+        The sessions are found by listing id on the (listing, start) index: the cafés' own ids and, for kids'
+        cafés, their published lectures' (one small query first), so no session is joined to the listings table.
+        """
+        owner_of = {pk: pk for pk in owner_ids}
+        if self.include_lectures and owner_of:
+            lectures = ChildcareLecture.objects.filter(kids_cafe__in=list(owner_of), status=PublicationStatus.PUBLISHED)
+            owner_of.update(lectures.order_by().values_list("pk", "kids_cafe_id"))
+        if not owner_of:
+            return {}
+        rows = (
+            upcoming_sessions().filter(self.criteria).filter(listing_id__in=list(owner_of))
+            .order_by("starts_at", "pk").values_list("listing_id", "pk")
+        )
         firsts: dict[int, int] = {}
-        rows = self._sessions_of(owner_ids).order_by("starts_at", "pk").values_list("owner", "pk")
-        for owner, pk in rows:
-            firsts.setdefault(owner, pk)
+        for listing_id, pk in rows:
+            firsts.setdefault(owner_of[listing_id], pk)
         return firsts
 
     @staticmethod
@@ -156,6 +175,35 @@ class CafeResults:
         sessions = Session.objects.select_related("listing", "place__chome__town__area").in_bulk(firsts.values())
         for cafe in cafes:
             cafe.next_session = sessions.get(firsts.get(cafe.pk))
+
+
+def card_venue(cafe):
+    """Where a card says the café meets: the matching visit's place (出張型), else the café's own."""
+    session = getattr(cafe, "next_session", None)
+    return (session.place if session is not None and session.place_id else None) or cafe.place
+
+
+def finder_map(cafes, origin=None) -> dict:
+    """The markers of a finder page (the cafés shown, nothing more), from rows already loaded."""
+    points = []
+    for cafe in cafes:
+        venue = card_venue(cafe)
+        km = getattr(cafe, "distance_km", None)
+        points.append(
+            geo.map_point(cafe.title, venue, url=cafe.get_absolute_url(), lines=(venue and venue.name, geo.distance_text(km)))
+        )
+    return geo.map_data(points, origin)
+
+
+def detail_map(cafe, sessions) -> dict:
+    """A café page's map: its own place and every other venue among its coming sessions (出張型)."""
+    places = {}
+    for venue in [cafe.place, *(session.venue for session in sessions)]:
+        if venue is not None and venue.pk not in places:
+            places[venue.pk] = venue
+    return geo.map_data(
+        geo.map_point(venue.name, venue, lines=(venue.address,)) for venue in places.values()
+    )
 
 
 def listing_upcoming_sessions(listings, *, limit: int = 12):
@@ -186,6 +234,12 @@ class SheetRow:
     ends: dt.time
     signup_required: bool
     days: list[dt.date] = field(default_factory=list)
+    # Whom to call about this café: the contact its operator publishes.
+    phone: str = ""
+
+    @property
+    def address(self) -> str:
+        return self.venue.address if self.venue else ""
 
 
 def month_sheet(*, area, year: int, month: int) -> list[tuple[str, list[SheetRow]]]:
@@ -212,7 +266,7 @@ def month_sheet(*, area, year: int, month: int) -> list[tuple[str, list[SheetRow
         if key not in rows:
             rows[key] = SheetRow(
                 cafe=session.listing.carecafe, venue=venue, starts=local_start.time(), ends=local_end.time(),
-                signup_required=session.signup_required,
+                signup_required=session.signup_required, phone=session.listing.organization.contact_phone,
             )
         rows[key].days.append(local_start.date())
     by_day: dict[int, list[SheetRow]] = defaultdict(list)

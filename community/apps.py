@@ -6,12 +6,17 @@ class CommunityConfig(AppConfig):
     name = "community"
     verbose_name = _("地域・団体・開催回")
 
-    def ready(self):
+    def ready(self) -> None:
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from community import content_version, finder_fields
+        from community import content_version, finder_fields, personal_data_kernel, registry
         from community.models import Session
+        from community.services import sessions
+        from community.services.outbox import outbox_on_sent_register
 
+        registry.personal_data.register(personal_data_kernel)
+        # A reminder counts as sent only once the mail server accepted it.
+        outbox_on_sent_register(sessions.REMINDER_SENT, sessions.reminder_mark_sent)
         # Signals here only keep stored copies right: the content version of cached pages, the finders' fields.
         post_save.connect(content_version.model_saved, dispatch_uid="community.content_version.saved")
         post_delete.connect(content_version.model_deleted, dispatch_uid="community.content_version.deleted")

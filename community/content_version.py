@@ -13,7 +13,7 @@ import logging
 import time
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 
 logger = logging.getLogger("nerima.content_version")
 KEY = "portal:content-version"
@@ -24,6 +24,7 @@ NOT_PUBLIC = {
     "community.personaldataaccess",
     "community.invitation",
     "community.membership",
+    "community.outboxmessage",
     "hiroba.consultationrequest",
     "hiroba.consultationnote",
     "hiroba.consultationaccesslog",
@@ -69,7 +70,9 @@ def _bump() -> None:
 def content_changed() -> None:
     """Something public changed: cached pages rendered before now are stale."""
     _bump()
-    transaction.on_commit(_bump)
+    # One bump at commit is enough however many rows the transaction writes.
+    if not any(entry[1] is _bump for entry in connection.run_on_commit):
+        transaction.on_commit(_bump)
 
 
 def _is_public(model) -> bool:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from community.models import Invitation, Membership, SignUp, User
+from community.models import Invitation, Membership, OutboxMessage, SignUp, User
 from community.personal_data import ANONYMIZED_NAME, email_q, personal_data_modules, verified_emails, when
 from community.services.organizations import membership_remove
 from community.services.signups import signup_cancel
@@ -25,6 +25,7 @@ SECTIONS = {
 ERASE_REMOVES = [
     gettext_lazy("アカウント（メールアドレス・パスワード・氏名・よみがな・電話番号・お住まいの町丁目・言語・関心のある分野）"),
     gettext_lazy("団体のメンバーとしての登録と、あなたあての団体への招待"),
+    gettext_lazy("ポータルがあなたに送ったメールの控え"),
 ]
 ERASE_ANONYMIZES = [
     gettext_lazy("これからの開催回への申込はキャンセルします（キャンセル待ちの方が繰り上がります）。"),
@@ -146,11 +147,15 @@ def export(user) -> dict[str, list[dict]]:
 
 
 def _not_anonymized() -> Q:
-    return Q(user__isnull=False) | ~Q(name=ANONYMIZED_NAME) | ~Q(phone="") | ~Q(email="") | ~Q(note="")
+    return (
+        Q(user__isnull=False) | ~Q(name=ANONYMIZED_NAME) | ~Q(phone="") | ~Q(email="") | ~Q(note="") | ~Q(guest_key="")
+    )
 
 
 def _anonymize_signups(signups) -> int:
-    return signups.filter(_not_anonymized()).update(user=None, name=ANONYMIZED_NAME, phone="", email="", note="")
+    return signups.filter(_not_anonymized()).update(
+        user=None, name=ANONYMIZED_NAME, phone="", email="", note="", guest_key=""
+    )
 
 
 def erase(user) -> None:
@@ -165,6 +170,12 @@ def erase(user) -> None:
         # The kernel refuses to remove the last 代表者; by=user: no 'you were removed' mail for leaving yourself.
         membership_remove(membership=membership, by=user)
     Invitation.objects.filter(email_q("email", [user.email.lower(), *verified_emails(user)]) | Q(accepted_by=user)).delete()
+    # Copies of mails already sent (or given up) go; mails still queued (the cancellations above) go out first,
+    # and the retention period removes them afterwards. The copies are not in the export: they only repeat
+    # what the records above already hold.
+    OutboxMessage.objects.to_any_of([user.email, *verified_emails(user)]).exclude(
+        status__in=[OutboxMessage.Status.QUEUED, OutboxMessage.Status.RETRYING]
+    ).delete()
 
 
 def _unverified_idle_accounts(*, now, period):
@@ -187,13 +198,21 @@ def _holds_activity(user) -> bool:
 def retention(*, now, periods) -> dict[str, int]:
     past = SignUp.objects.filter(session__ends_at__lt=now - periods["past_signups"])
     anonymized = _anonymize_signups(past)
+    # A guest who never opened the confirmation mail never had a seat: nothing of theirs is kept.
+    unconfirmed, _counts = SignUp.objects.filter(
+        status=SignUp.Status.PENDING, created_at__lt=now - periods["unconfirmed_guest_signups"]
+    ).delete()
     deleted = 0
     for user in _unverified_idle_accounts(now=now, period=periods["unverified_accounts"]).iterator():
         if not _holds_activity(user):
             user.delete()
             deleted += 1
+    mails, _counts = OutboxMessage.objects.filter(created_at__lt=now - periods["outbox_messages"]).delete()
     return {
+        _("送信メールの控え（作成から%(days)s日を過ぎたものを削除）") % {"days": periods["outbox_messages"].days}: mails,
         _("開催回の申込（終了から%(days)s日を過ぎたものを匿名化）") % {"days": periods["past_signups"].days}: anonymized,
         _("メールアドレスが確認されないままのアカウント（登録から%(days)s日を過ぎ、利用のないものを削除）")
         % {"days": periods["unverified_accounts"].days}: deleted,
+        _("メールのリンクが開かれなかったゲストの申込（%(days)s日を過ぎたものを削除）")
+        % {"days": periods["unconfirmed_guest_signups"].days}: unconfirmed,
     }

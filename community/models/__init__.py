@@ -4,6 +4,7 @@ from community.models.areas import Area, Chome, Town
 from community.models.changes import RecentChange
 from community.models.listings import Listing
 from community.models.organizations import Invitation, Membership, Organization
+from community.models.outbox import OutboxMessage
 from community.models.personal_data import PersonalDataAccess
 from community.models.places import Place
 from community.models.publication import PublicationStatus
@@ -18,6 +19,7 @@ __all__ = [
     "Listing",
     "Membership",
     "Organization",
+    "OutboxMessage",
     "PersonalDataAccess",
     "Place",
     "PublicationStatus",

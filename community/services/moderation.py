@@ -13,7 +13,7 @@ from community.models import Membership, Organization, PublicationStatus
 
 
 def _tell_representatives(*, obj, event: str) -> None:
-    """Mail the organization's 代表者 (after commit) that staff approved or returned their item."""
+    """Mail the organization's 代表者 that staff approved or returned their item (queued with the change)."""
     from community.mails import absolute_url, send_templated_mail
 
     organization = obj if isinstance(obj, Organization) else obj.organization
@@ -26,17 +26,13 @@ def _tell_representatives(*, obj, event: str) -> None:
         Membership.objects.representatives().filter(organization=organization).select_related("user")
     )
     context = {"obj": obj, "organization": organization, "is_organization": obj is organization, "manage_url": manage_url}
-
-    def send():
-        for membership in recipients:
-            send_templated_mail(
-                template=f"community/mail/moderation_{event}",
-                to=membership.user.email,
-                language=membership.user.preferred_language,
-                context=context,
-            )
-
-    transaction.on_commit(send)
+    for membership in recipients:
+        send_templated_mail(
+            template=f"community/mail/moderation_{event}",
+            to=membership.user.email,
+            language=membership.user.preferred_language,
+            context=context,
+        )
 
 
 def publishable_submit(*, obj) -> None:

@@ -103,19 +103,18 @@ def invitation_create(*, organization: Organization, invited_by, email: str, rol
     invitation.full_clean()
     invitation.save()
     accept_url = absolute_url(reverse("community:invitation_accept", args=[invitation_token(invitation)]))
-    transaction.on_commit(
-        lambda: send_templated_mail(
-            template="community/mail/invitation",
-            to=email,
-            language="ja",
-            context={
-                "invitation": invitation,
-                "organization": organization,
-                "inviter": invited_by,
-                "accept_url": accept_url,
-                "days": INVITATION_MAX_AGE // 86400,
-            },
-        )
+    send_templated_mail(
+        template="community/mail/invitation",
+        to=email,
+        language="ja",
+        context={
+            "invitation": invitation,
+            "organization": organization,
+            "inviter": invited_by,
+            "accept_url": accept_url,
+            "days": INVITATION_MAX_AGE // 86400,
+        },
+        key=f"invitation:{invitation.pk}",
     )
     return invitation
 
@@ -147,7 +146,7 @@ def invitation_revoke(*, invitation: Invitation) -> None:
 
 
 def _tell_member(membership: Membership, *, event: str, by=None) -> None:
-    """After commit, tell the member (in their language) that their role changed or that they were removed.
+    """Queue a mail telling the member (in their language) that their role changed or that they were removed.
 
     Nothing is sent when the members acted on themselves: they already know.
     """
@@ -160,10 +159,8 @@ def _tell_member(membership: Membership, *, event: str, by=None) -> None:
         "by": by,
         "url": absolute_url(reverse("community:my_organizations")),
     }
-    transaction.on_commit(
-        lambda: send_templated_mail(
-            template=f"community/mail/membership_{event}", to=user.email, language=user.preferred_language, context=context
-        )
+    send_templated_mail(
+        template=f"community/mail/membership_{event}", to=user.email, language=user.preferred_language, context=context
     )
 
 

@@ -29,7 +29,7 @@ def session_cancel(*, session: Session, reason: str) -> int:
     locked.save(update_fields=["is_cancelled", "cancel_reason"])
     signups = list(locked.signups.active().select_related("session__listing"))
     for signup in signups:
-        transaction.on_commit(lambda signup=signup: mails.send_session_cancelled_mail(signup))
+        mails.send_session_cancelled_mail(signup)
     return len(signups)
 
 
@@ -64,16 +64,30 @@ def signups_needing_reminder(*, now: dt.datetime | None = None):
 
 
 def send_due_reminders(*, now: dt.datetime | None = None) -> int:
-    """Send each due reminder exactly once, even if two runs overlap.
+    """Queue each due reminder once, even if two runs overlap; returns how many were queued.
 
-    Each sign-up is claimed with a conditional UPDATE (reminder_sent_at IS NULL); only the run whose
-    UPDATE changed the row sends the mail.
+    The outbox key names the sign-up and the session's start, so an overlapping run finds the queued
+    message instead of making a second one. reminder_sent_at is written by the outbox once the mail server
+    accepted the mail (reminder_mark_sent), never before.
     """
-    sent = 0
-    for pk in list(signups_needing_reminder(now=now).values_list("pk", flat=True)):
-        claimed = SignUp.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(reminder_sent_at=timezone.now())
-        if claimed:
-            signup = SignUp.objects.select_related("session__listing", "session__place", "user").get(pk=pk)
-            mails.send_signup_mail(signup, "reminder")
-            sent += 1
-    return sent
+    queued = 0
+    due = signups_needing_reminder(now=now).select_related("session__listing", "session__place", "user")
+    for signup in due:
+        message = mails.send_signup_mail(
+            signup,
+            "reminder",
+            key=f"signup:{signup.pk}:reminder:{signup.session.starts_at:%Y%m%d%H%M}",
+            on_sent=REMINDER_SENT,
+            on_sent_args={"signup_id": signup.pk},
+        )
+        if message is not None and message.just_queued:
+            queued += 1
+    return queued
+
+
+REMINDER_SENT = "community.reminder_sent"
+
+
+def reminder_mark_sent(*, signup_id: int) -> None:
+    """The outbox calls this once the reminder was accepted by the mail server."""
+    SignUp.objects.filter(pk=signup_id, reminder_sent_at__isnull=True).update(reminder_sent_at=timezone.now())

@@ -12,11 +12,12 @@ from functools import reduce
 from django.apps import apps
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
 from django.db.models.functions import RowNumber
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community import registry
 from community.models import Listing, Organization
 from community.models.listings import specific_listings
+from nerima_portal.search.synonyms import alternatives
 
 ORGANIZATION = "organization"
 PER_GROUP = 5
@@ -36,12 +37,16 @@ def kind_choices() -> list[tuple[str, str]]:
     return [*listing_kinds(), (ORGANIZATION, str(_("団体")))]
 
 
+def _any(lookup: str, words: list[str]) -> Q:
+    return reduce(operator.or_, (Q(**{lookup: word}) for word in words))
+
+
 def _score(terms: list[str]):
-    """Relevance: see the module docstring."""
+    """Relevance: see the module docstring (a word's 言いかえ count as the word)."""
     cases = [
         Case(
-            When(search_text__title_text__startswith=term, then=Value(4)),
-            When(search_text__title_text__contains=term, then=Value(3)),
+            When(_any("search_text__title_text__startswith", alternatives(term)), then=Value(4)),
+            When(_any("search_text__title_text__contains", alternatives(term)), then=Value(3)),
             default=Value(1),
             output_field=IntegerField(),
         )
@@ -52,16 +57,24 @@ def _score(terms: list[str]):
 
 def _matching(queryset, terms: list[str]):
     for term in terms:
-        queryset = queryset.filter(search_text__text__contains=term)
+        queryset = queryset.filter(_any("search_text__text__contains", alternatives(term)))
     return queryset.annotate(score=_score(terms))
 
 
 def listings_matching(terms: list[str], *, area=None):
-    """Published listings containing every term; openings whose deadline has passed are left out."""
-    listings = Listing.objects.published().exclude(opening__closes_on__lt=timezone.localdate())
+    """Published listings containing every term that their app lets be found (community.registry.search_sources:
+    e.g. an opening whose deadline has passed is not)."""
+    listings = Listing.objects.published()
+    for source in registry.search_sources:
+        if source.findable is not None:
+            listings = listings.filter(source.findable())
     if area is not None:
-        # Openings say where help is needed in their own field; other kinds through their place.
-        listings = listings.filter(Q(place__chome__town__area=area) | Q(opening__area=area))
+        # Listings are in an area through their place, or through a field of their own that their app names.
+        where = Q(place__chome__town__area=area)
+        for source in registry.search_sources:
+            if source.in_area is not None:
+                where |= source.in_area(area)
+        listings = listings.filter(where)
     return _matching(listings, terms)
 
 

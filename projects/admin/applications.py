@@ -13,7 +13,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
-from projects.forms import DecisionForm, ScoreForm
+from community.forms.errors import add_service_errors
+from projects.forms.applications import DecisionForm, ScoreForm
 from projects.models import Application, ApplicationMember, Attachment, BudgetLine, Call, Score
 from projects.models.review import CRITERIA
 from projects.services import review
@@ -29,6 +30,10 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def get_readonly_fields(self, request, obj=None):
+        # Shown, never edited; a field Django cannot edit (uploaded_at) otherwise breaks the change page.
+        return self.fields
 
 
 class BudgetLineInline(ReadOnlyInline):
@@ -139,7 +144,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             try:
                 review.application_decide(application=application, decided_by=request.user, **form.cleaned_data)
             except ValidationError as error:
-                form.apply_service_errors(error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _t("決定を保存し、団体にメールで通知しました。"))
                 return redirect("admin:projects_application_change", pk)

@@ -140,8 +140,7 @@ def submission_problems(application: Application) -> dict[str, str]:
     for name, message in required.items():
         if getattr(application, name) in (None, ""):
             problems[name] = message
-    lines = list(application.budget_lines.all())
-    expense = sum(line.amount for line in lines if line.kind == BudgetLine.Kind.EXPENSE)
+    expense = application.totals()["expense"]
     if expense == 0:
         problems["budget"] = _("支出の予算を1行以上入力してください。")
     if not application.members.exists():
@@ -169,5 +168,5 @@ def application_submit(*, application: Application, user) -> Application:
         current.submitted_by = user
         current.submitted_at = timezone.now()
         current.save(update_fields=["status", "submitted_by", "submitted_at", "updated_at"])
-        transaction.on_commit(lambda: send_application_submitted_mail(current))
+        send_application_submitted_mail(current)
         return current

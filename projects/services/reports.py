@@ -74,7 +74,7 @@ def report_submit(*, report: Report) -> Report:
         current.submitted_at = timezone.now()
         current.return_reason = ""
         current.save(update_fields=["status", "submitted_at", "return_reason"])
-        transaction.on_commit(lambda: send_report_submitted_mail(current))
+        send_report_submitted_mail(current)
         return current
 
 
@@ -100,5 +100,5 @@ def report_return(*, report: Report, reason: str) -> Report:
         current.return_reason = reason.strip()
         current.reviewed_at = timezone.now()
         current.save(update_fields=["status", "return_reason", "reviewed_at"])
-        transaction.on_commit(lambda: send_report_returned_mail(current))
+        send_report_returned_mail(current)
         return current

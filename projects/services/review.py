@@ -74,7 +74,7 @@ def application_decide(
         current.save(update_fields=[
             "status", "decision_reason", "granted_amount", "decided_by", "decided_at", "updated_at"
         ])
-        transaction.on_commit(lambda: send_decision_mail(current))
+        send_decision_mail(current)
         return current
 
 

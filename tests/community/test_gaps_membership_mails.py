@@ -22,10 +22,11 @@ def test_a_member_made_representative_is_mailed_once(
 ):
     client.force_login(org_member)
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client.post(reverse("community:member_role", args=[organization.pk, editor.pk]), {"role": "representative"})
 
     assert response.status_code == 302
+    assert len(callbacks) == 1
     assert [m.to for m in mailoutbox] == [["editor@example.jp"]]
     mail = mailoutbox[0]
     assert organization.name in mail.subject and "役割が変わりました" in mail.subject

@@ -14,13 +14,16 @@ def _tomorrow_session(listing, **extra):
     return make_session(listing, days=1, hour=10, capacity=10, **extra)
 
 
-def test_the_day_before_each_confirmed_person_gets_one_reminder(listing, resident):
+def test_the_day_before_each_confirmed_person_gets_one_reminder(listing, resident, django_capture_on_commit_callbacks):
     session = _tomorrow_session(listing)
-    signup_create(session=session, user=resident)
+    signup = signup_create(session=session, user=resident)
     mail.outbox.clear()
-    assert send_due_reminders() == 1
-    assert send_due_reminders() == 0
-    call_command("send_reminders", stdout=open("/dev/null", "w"))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_due_reminders() == 1
+        assert send_due_reminders() == 0
+        call_command("send_reminders", stdout=open("/dev/null", "w"))
+    signup.refresh_from_db()
+    assert signup.reminder_sent_at is not None
     (message,) = mail.outbox
     assert "明日のご案内" in message.subject
     assert message.to == [resident.email]
@@ -41,11 +44,12 @@ def test_sessions_further_ahead_cancelled_or_waitlisted_are_not_reminded(listing
     assert send_due_reminders() == 1  # only f1, confirmed for tomorrow
 
 
-def test_the_reminder_is_in_the_residents_language(listing):
+def test_the_reminder_is_in_the_residents_language(listing, django_capture_on_commit_callbacks):
     english = make_user("en@example.jp", name="Ann", preferred_language="en")
     signup_create(session=_tomorrow_session(listing), user=english)
     mail.outbox.clear()
-    send_due_reminders()
+    with django_capture_on_commit_callbacks(execute=True):
+        send_due_reminders()
     assert mail.outbox[0].to == ["en@example.jp"]
 
 

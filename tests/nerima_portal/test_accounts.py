@@ -35,10 +35,11 @@ def test_management_pages_are_japanese_with_one_h1(client, resident, name):
     assert response.content.decode().count("<h1") == 1
 
 
-def test_signup_verification_and_login(client):
-    response = client.post(
-        reverse("account_signup"), {"email": "hanako@example.jp", "password1": PASSWORD, "password2": PASSWORD}
-    )
+def test_signup_verification_and_login(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("account_signup"), {"email": "hanako@example.jp", "password1": PASSWORD, "password2": PASSWORD}
+        )
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
     assert len(mail.outbox) == 1
@@ -93,8 +94,9 @@ def test_repeated_failed_logins_are_stopped(client, resident):
     assert "_auth_user_id" not in client.session
 
 
-def test_password_reset_mail_is_japanese(client, resident):
-    client.post(reverse("account_reset_password"), {"email": resident.email})
+def test_password_reset_mail_is_japanese(client, resident, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("account_reset_password"), {"email": resident.email})
     assert len(mail.outbox) == 1
     assert "新しいパスワードを決めてください" in mail.outbox[0].body
     assert "/accounts/password/reset/key/" in mail.outbox[0].body

@@ -6,12 +6,13 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 
 from tests.conftest import make_user
 from tests.volunteers.factories_college import make_opening
-from volunteers import reports
-from volunteers import services_openings as services
 from volunteers.models import OpeningApplication
+from volunteers.selectors import reports
+from volunteers.services import openings as services
 
 pytestmark = pytest.mark.django_db
 Status = OpeningApplication.Status
@@ -39,12 +40,13 @@ def test_a_resident_withdraws_and_the_organization_is_mailed_once(
 ):
     client.force_login(resident)
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client.post(withdraw_url(application))
 
     assert response.status_code == 302 and response["Location"] == reverse("volunteers:my_volunteering")
     application.refresh_from_db()
     assert application.status == Status.WITHDRAWN
+    assert len(callbacks) == 1
     assert [m.to for m in mailoutbox] == [[org_member.email]]
     mail = mailoutbox[0]
     assert "応募が取り下げられました" in mail.subject and "防災倉庫の点検" in mail.subject
@@ -179,4 +181,6 @@ def test_the_export_has_a_fixed_query_budget(organization, staff, client, django
 
     # session, user, the permission check (groups' permissions), then the three grouped counts
     with django_assert_max_num_queries(7):
-        assert client.get(reverse("admin:volunteers_matchingreport_export")).status_code == 200
+        response = client.get(reverse("admin:volunteers_matchingreport_export"))
+    assert response["Content-Type"].startswith("text/csv")
+    assertContains(response, "大泉")  # the 地域 of 募集1 and 募集3
