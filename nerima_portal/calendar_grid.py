@@ -1,7 +1,8 @@
 """The month as a grid of weeks (日曜 → 土曜), each day with its sessions' count, a few titles and holidays.
 
-The grid is read from the same filtered sessions as the list (one query for the whole month, only the
-columns a cell shows); on phones the page shows the list instead (static/css/search.css).
+The grid is read from the same filtered sessions as the list in one query that counts each day and picks its first
+titles in the database (a month at ward scale holds thousands of sessions; about a hundred rows come back); on
+phones the page shows the list instead (static/css/search.css).
 """
 
 import datetime as dt
@@ -9,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import jpholiday
+from django.db.models import Count, F, Value, Window
+from django.db.models.functions import Coalesce, NullIf, RowNumber, TruncDate
 from django.utils import timezone
 
 CELL_TITLES = 3
@@ -38,10 +41,17 @@ def _grid_start(first: dt.date) -> dt.date:
 
 
 def month_grid(month, sessions) -> list[list[Day]]:
-    """Weeks covering `month`; days of the neighbouring months are shown empty (their sessions are elsewhere)."""
+    """Weeks covering `month`; days of the neighbouring months are shown empty (their sessions are elsewhere).
+
+    `sessions`: (start, title) rows, or (start, title, sessions that day) rows as grid_rows gives them.
+    """
     per_day: dict[dt.date, list] = defaultdict(list)
-    for starts_at, title in sessions:
-        per_day[timezone.localtime(starts_at).date()].append(title)
+    counts: dict[dt.date, int] = {}
+    for starts_at, title, *day_count in sessions:
+        date = timezone.localtime(starts_at).date()
+        per_day[date].append(title)
+        if day_count:
+            counts[date] = day_count[0]
     first = month.first_day
     next_first = month.next.first_day
     today = timezone.localdate()
@@ -54,7 +64,8 @@ def month_grid(month, sessions) -> list[list[Day]]:
             titles = per_day.get(day, []) if in_month else []
             week.append(Day(
                 date=day, in_month=in_month, is_today=day == today,
-                holiday=jpholiday.is_holiday_name(day) or "", count=len(titles), titles=titles[:CELL_TITLES],
+                holiday=jpholiday.is_holiday_name(day) or "", count=counts.get(day, len(titles)) if in_month else 0,
+                titles=titles[:CELL_TITLES],
             ))
             day += dt.timedelta(days=1)
         weeks.append(week)
@@ -62,7 +73,19 @@ def month_grid(month, sessions) -> list[list[Day]]:
 
 
 def grid_rows(sessions):
-    """Only what a cell shows: start and a title (the session's own, else its listing's)."""
-    return [(s.starts_at, s.title or s.listing.title) for s in sessions.select_related(None).only(
-        "starts_at", "title", "listing__title"
-    ).select_related("listing")]
+    """Only what a cell shows: per Asia/Tokyo day its first CELL_TITLES sessions' start and title (the session's
+    own, else its listing's) with the day's count, numbered and counted in the database."""
+    day = TruncDate("starts_at", tzinfo=timezone.get_current_timezone())
+    rows = (
+        sessions.select_related(None)
+        .order_by()
+        .annotate(
+            day=day,
+            day_count=Window(Count("pk"), partition_by=[day]),
+            rank=Window(RowNumber(), partition_by=[day], order_by=[F("starts_at").asc(), F("pk").asc()]),
+            shown=Coalesce(NullIf("title", Value("")), "listing__title"),
+        )
+        .filter(rank__lte=CELL_TITLES)
+        .order_by("starts_at", "pk")
+    )
+    return list(rows.values_list("starts_at", "shown", "day_count"))
