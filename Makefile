@@ -59,7 +59,7 @@ cluster-test: $(STAMP)
 	$(BIN)/python deploy/cluster_test/run.py
 
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages -l en -l zh_Hans -l ko -l tl --ignore=.venv --ignore=tests --no-obsolete
+	$(BIN)/python manage.py makemessages -l en -l zh_Hans -l ko -l tl -l ja_X-easy --ignore=.venv --ignore=tests --no-obsolete
 
 # Ward-scale data, gunicorn + PostgreSQL + Redis as in production, beside a bare Django page (docs/performance.md).
 bench: $(STAMP)

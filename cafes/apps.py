@@ -16,3 +16,9 @@ class CafesConfig(AppConfig):
 
         # A kids' café's next session may be a lecture held there: its stored next date counts them.
         register_hosted_listings(KidsCafe, ChildcareLecture, "kids_cafe")
+
+        from community.models.headcounts import Breakdowns
+        from community.registry import headcount_breakdowns
+
+        # 介護予防 is for older residents: the ward wants to see which ages the cafés reach.
+        headcount_breakdowns.register(Breakdowns("cafes.carecafe", age_bands=True))

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cafes.models import CareCafe, ChildcareLecture, KidsCafe, venue_q
 from cafes.selectors import CafeResults
+from community.i18n.text import lazy_format
 from community.models import Area, Town
 from community.models.schedules import Weekday
 from community.models.sessions import NOON
@@ -154,7 +155,7 @@ class CareCafeFilter(CafeFilterBase):
 
 class KidsCafeFilter(CafeFilterBase):
     age = django_filters.ChoiceFilter(
-        label=_("お子さんの年齢"), choices=[(n, _("%(n)s歳") % {"n": n}) for n in range(7)],
+        label=_("お子さんの年齢"), choices=[(n, lazy_format(_("%(n)s歳"), n=n)) for n in range(7)],
         empty_label=_("指定なし"), method="filter_age",
     )
     topic = django_filters.ChoiceFilter(

@@ -38,7 +38,8 @@ def _page_counter_css() -> str:
 def _render(context: dict, font_pt: int, *, count_pages: bool = False):
     from weasyprint import CSS, HTML
 
-    html = render_to_string("cafes/print_sheet_pdf.html", context)
+    rows = [row for _weekday, day_rows in context["groups"] for row in day_rows]
+    html = render_to_string("cafes/print_sheet_pdf.html", {**context, "all_rows": rows})
     css = [CSS(filename=str(STYLESHEET)), CSS(string=f"html {{ font-size: {font_pt}pt; }}")]
     if count_pages:
         css.append(CSS(string=_page_counter_css()))

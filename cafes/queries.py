@@ -17,6 +17,24 @@ def health_consultation_cafes(*, area=None):
     return cafes
 
 
+def fiscal_year_tables(part: str, fiscal_year):
+    """The yearly figures of "care_cafes" or "kids_cafes" (community.figures tables, counts only)."""
+    from cafes import figures
+
+    return {"care_cafes": figures.care_cafe_tables, "kids_cafes": figures.kids_cafe_tables}[part](fiscal_year)
+
+
+def public_care_cafes():
+    """Published care cafés with their place, operator and schedules (for open data and the API)."""
+    return CareCafe.objects.published().with_place().prefetch_related("schedules").by_reading()
+
+
+def public_kids_cafes():
+    from cafes.models import KidsCafe
+
+    return KidsCafe.objects.published().with_place().prefetch_related("schedules").by_reading()
+
+
 def activity_names_by_listing(listing_ids) -> dict[int, list[str]]:
     """What happens at each of these care cafés (介護予防の体操, 健康相談 …), in Japanese, in one query."""
     from django.utils import translation

@@ -7,9 +7,18 @@ class CommunityConfig(AppConfig):
     verbose_name = _("地域・団体・開催回")
 
     def ready(self) -> None:
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from allauth.mfa.signals import authenticator_added
+        from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
-        from community import content_version, finder_fields, personal_data_kernel, registry
+        from community import (
+            content_version,
+            finder_fields,
+            personal_data_kernel,
+            registry,
+            roles,
+            staff_sign_in,
+        )
         from community.models import Session
         from community.services import sessions
         from community.services.outbox import outbox_on_sent_register
@@ -24,3 +33,7 @@ class CommunityConfig(AppConfig):
         post_save.connect(finder_fields.session_saved, sender=Session, dispatch_uid="community.finder_fields.saved")
         post_delete.connect(finder_fields.session_saved, sender=Session, dispatch_uid="community.finder_fields.deleted")
         post_save.connect(finder_fields.listing_saved, dispatch_uid="community.finder_fields.listing")
+        # Export permissions come from the role matrix, created like Django's own after each migrate.
+        post_migrate.connect(roles.create_export_permissions, dispatch_uid="community.export_permissions")
+        user_logged_in.connect(staff_sign_in.staff_login_started, dispatch_uid="community.staff_login_started")
+        authenticator_added.connect(staff_sign_in.second_factor_added, dispatch_uid="community.second_factor_added")

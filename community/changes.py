@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 
 from community.models import Listing, Organization, Place
 
-# Fields that change on every save or belong to moderation; they are not "what the organization edited".
-UNTRACKED = {"updated_at", "created_at", "kind"}
+# Fields that change on every save; they are not "what the organization edited". A listing's `kind` is which
+# subclass it is (never edited); an organization's `kind` is its 種別 and is shown like any other field.
+UNTRACKED = {"updated_at", "created_at"}
+UNTRACKED_LISTING = {"kind"}
 
 
 @dataclass
@@ -78,8 +80,9 @@ def _changed_fields(model, record, previous):
     if previous is None:
         return []
     rows = []
+    untracked = UNTRACKED | (UNTRACKED_LISTING if issubclass(model, Listing) else set())
     for model_field in model._meta.concrete_fields:
-        if model_field.primary_key or model_field.name in UNTRACKED:
+        if model_field.primary_key or model_field.name in untracked:
             continue
         old, new = getattr(previous, model_field.attname, None), getattr(record, model_field.attname, None)
         if old != new:
@@ -101,20 +104,29 @@ def related_labels(changed: list[tuple]) -> dict[tuple[str, object], str]:
     return labels
 
 
-def recent_changes(*, only_organizations: bool = True, source: str = "", page_number=1, per_page: int = 25):
-    """A page of Change rows, newest first; by default only edits made by organization members (not staff)."""
-    models = tracked_models()
-    if source in models:
-        models = {source: models[source]}
+def change_rows(models: dict[str, type], *, only_organizations: bool = True):
+    """(history_id, history_date, source) of every change of these models, newest first: one UNION query."""
     light = []
     for label, model in models.items():
         rows = model.history.all()
         if only_organizations:
             rows = rows.filter(history_user__isnull=False, history_user__is_staff=False)
+        # No ORDER BY inside the parts of a UNION (SQLite refuses it); the union is ordered as a whole below.
         light.append(
-            rows.annotate(source=Value(label, output_field=CharField())).values_list("history_id", "history_date", "source")
+            rows.order_by()
+            .annotate(source=Value(label, output_field=CharField()))
+            .values_list("history_id", "history_date", "source")
         )
-    union = light[0].union(*light[1:], all=True).order_by("-history_date") if len(light) > 1 else light[0].order_by("-history_date")
+    union = light[0].union(*light[1:], all=True) if len(light) > 1 else light[0]
+    return union.order_by("-history_date")
+
+
+def recent_changes(*, only_organizations: bool = True, source: str = "", page_number=1, per_page: int = 25):
+    """A page of Change rows, newest first; by default only edits made by organization members (not staff)."""
+    models = tracked_models()
+    if source in models:
+        models = {source: models[source]}
+    union = change_rows(models, only_organizations=only_organizations)
     page = Paginator(union, per_page).get_page(page_number)
     wanted: dict[str, list[int]] = {}
     for history_id, _date, label in page.object_list:

@@ -15,12 +15,19 @@ from community.models import (
 )
 
 DEMO_PASSWORD = "nerima-demo-2026"
+# Demo staff sign in with a second factor like real staff: one authenticator-app key for every demo staff account
+# (printed by `make run`; `python manage.py demo_totp` shows the current code). Demo data never loads in production.
+DEMO_TOTP_SECRET = "NERIMAPORTALDEMOSTAFFSECRETKEY22"
+COBUSHI_OPERATOR = "石神井高齢者相談センター 富士見台支所（2016年当時の名称）"
+# Facts put right in demo databases loaded before (issue 18): old name → name from the sources.
+RENAMED_ORGANIZATIONS = {"タリーズコーヒージャパン（大泉学園店）": "タリーズコーヒージャパン"}
 
 # (name, reading, kind, area slug, address, phone, fictional)
 ORGANIZATIONS = [
     ("練馬区 福祉部 管理課", "ねりまく ふくしぶ かんりか", "ward", "nerima", "東京都練馬区豊玉北6丁目12番1号", "03-3993-1111", False),
     ("練馬区社会福祉協議会", "ねりまくしゃかいふくしきょうぎかい", "shakyo", "nerima", "東京都練馬区豊玉北5丁目", "", False),
-    ("練馬区立区民協働交流センター", "ねりまくりつくみんきょうどうこうりゅうせんたー", "npo", "nerima", "東京都練馬区練馬1-17-1 Coconeri 3階", "", False),
+    # A ward facility (練馬区立), not an NPO法人 (organizations.csv: 区民・産業プラザの一施設).
+    ("練馬区立区民協働交流センター", "ねりまくりつくみんきょうどうこうりゅうせんたー", "ward", "nerima", "東京都練馬区練馬1-17-1 Coconeri 3階", "", False),
     ("北町はるのひ地域包括支援センター", "きたまちはるのひちいきほうかつしえんせんたー", "houkatsu", "hikarigaoka", "東京都練馬区北町6-35-7", "03-5399-5347", False),
     ("中村かしわ地域包括支援センター", "なかむらかしわちいきほうかつしえんせんたー", "houkatsu", "nerima", "東京都練馬区中村北", "03-5848-6177", False),
     ("大泉地域包括支援センター", "おおいずみちいきほうかつしえんせんたー", "houkatsu", "oizumi", "東京都練馬区東大泉", "", False),
@@ -31,9 +38,20 @@ ORGANIZATIONS = [
     ("NPO法人 ねりま見守りネット（デモ）", "ねりまみまもりねっと", "npo", "shakujii", "東京都練馬区石神井町3丁目", "", True),
     ("住民たすけあい ふろしき", "じゅうみんたすけあい ふろしき", "volunteer", "shakujii", "", "", False),
     ("大泉おちゃのみボランティアの会（デモ）", "おおいずみおちゃのみぼらんてぃあのかい", "volunteer", "oizumi", "東京都練馬区大泉学園町", "", True),
-    ("タリーズコーヒージャパン（大泉学園店）", "たりーずこーひーじゃぱん", "business", "oizumi", "東京都練馬区東大泉2丁目", "", False),
+    # The company that signed the ward's agreement (kodomo_cafe.csv: 2019-06-06); it runs both stores' cafés.
+    ("タリーズコーヒージャパン", "たりーずこーひーじゃぱん", "business", None, "", "", False),
+    # The operator of 街かどケアカフェこぶし in 2016 and its phone, as the interview gave them (carecafe.csv).
+    (COBUSHI_OPERATOR, "しゃくじいこうれいしゃそうだんせんたー ふじみだいししょ", "houkatsu", "shakujii",
+     "東京都練馬区高野台1-7-29 谷原出張所内", "03-5372-6300", False),
     ("さくらだい保育園（デモ）", "さくらだいほいくえん", "childcare", "nerima", "東京都練馬区桜台3丁目", "", True),
 ]
+
+DESCRIPTIONS = {
+    COBUSHI_OPERATOR: "2016年の取材記事で、街かどケアカフェこぶしの運営者として紹介された高齢者相談センターの支所です。"
+                      "2018年4月に区内の高齢者相談センターは地域包括支援センターに再編されており、現在のセンター名は未確認です。",
+    "タリーズコーヒージャパン": "2019年6月6日に練馬区と連携協定を結び、大泉学園店と石神井公園店で練馬こどもカフェを始めました。",
+    "練馬区立区民協働交流センター": "区民協働とNPO・ボランティア活動を支える区立の施設です（Coconeri 3階、2014年4月開設）。",
+}
 
 # One demo login per kind of organization: (e-mail, name, organization name, role)
 MEMBERS = [
@@ -43,7 +61,7 @@ MEMBERS = [
     ("houkatsu@demo.nerima.example.jp", "北町 春子", "北町はるのひ地域包括支援センター", "representative"),
     ("chokai@demo.nerima.example.jp", "豊玉 一郎", "豊玉北五丁目町会（デモ）", "representative"),
     ("volunteer@demo.nerima.example.jp", "大泉 茶子", "大泉おちゃのみボランティアの会（デモ）", "representative"),
-    ("business@demo.nerima.example.jp", "田中 珈琲", "タリーズコーヒージャパン（大泉学園店）", "editor"),
+    ("business@demo.nerima.example.jp", "田中 珈琲", "タリーズコーヒージャパン", "editor"),
     ("childcare@demo.nerima.example.jp", "桜台 保子", "さくらだい保育園（デモ）", "representative"),
     ("editor@demo.nerima.example.jp", "編集 四郎", "NPO法人 ねりま見守りネット（デモ）", "editor"),
 ]
@@ -97,7 +115,7 @@ PLACE_OWNERS = {
     "石神井公園区民交流センター": "NPO法人 ねりま見守りネット（デモ）",
     "上石神井北地域集会所": "住民たすけあい ふろしき",
     "リズモ大泉学園 会議室": "大泉おちゃのみボランティアの会（デモ）",
-    "タリーズコーヒー 大泉学園店": "タリーズコーヒージャパン（大泉学園店）",
+    "タリーズコーヒー 大泉学園店": "タリーズコーヒージャパン",
     "桜台地区区民館": "さくらだい保育園（デモ）",
     "Coconeri 区民協働交流センター": "練馬区立区民協働交流センター",
 }
@@ -130,22 +148,42 @@ def demo_user(email: str, name: str, *, kana: str = "", chome_obj=None, is_staff
     return user
 
 
+def demo_second_factor(user: User) -> None:
+    """Give a demo staff account the demo authenticator app (once)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+
+
+def _put_facts_right() -> None:
+    """Demo databases loaded before issue 18 carry names and kinds the sources contradict: correct them in place."""
+    for old, new in RENAMED_ORGANIZATIONS.items():
+        if not Organization.objects.filter(name=new).exists():
+            Organization.objects.filter(name=old).update(name=new, area=None, address="")
+    kinds = {name: kind for name, _kana, kind, *_rest in ORGANIZATIONS}
+    for name in ("練馬区立区民協働交流センター",):
+        Organization.objects.filter(name=name).exclude(kind=kinds[name]).update(kind=kinds[name])
+
+
 def load() -> None:
     areas = {area.slug: area for area in Area.objects.all()}
     now = timezone.now()
+    _put_facts_right()
     for name, kana, kind, area, address, phone, fictional in ORGANIZATIONS:
         Organization.objects.get_or_create(
             name=name,
             defaults={
                 "name_kana": kana,
                 "kind": kind,
-                "area": areas[area],
+                "area": areas.get(area),
                 "address": address,
                 "contact_phone": phone,
                 "is_fictional": fictional,
                 "status": PublicationStatus.PUBLISHED,
                 "published_at": now,
-                "description": f"{name}の紹介文です。地域の支え合いの活動をしています。",
+                "description": DESCRIPTIONS.get(name, f"{name}の紹介文です。地域の支え合いの活動をしています。"),
             },
         )
     for email, name, org_name, role in MEMBERS:

@@ -11,9 +11,12 @@ from decimal import Decimal
 
 from django.db.models import F, FloatField, Value
 from django.db.models.functions import Cast, Coalesce, Sqrt
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from community.addresses import find_chome, find_town
+from community.i18n.languages import is_japanese
+from community.i18n.text import has_japanese
 from community.models import Chome
 
 EARTH_RADIUS_KM = 6371.0088
@@ -43,7 +46,7 @@ def locate(text: str) -> Origin | None:
         return None
     latitude = sum(float(lat) for lat, _lng in points) / len(points)
     longitude = sum(float(lng) for _lat, lng in points) / len(points)
-    return Origin(town.name, latitude, longitude, None)
+    return Origin(str(town), latitude, longitude, None)  # 石神井町, or Shakujiimachi on other pages
 
 
 def place_point(place) -> tuple[float, float] | None:
@@ -96,7 +99,10 @@ def map_point(name: str, place, *, url: str = "", lines: tuple[str, ...] = ()) -
     point = place_point(place)
     if point is None:
         return None
-    return {"name": name, "url": url, "lat": point[0], "lng": point[1], "lines": [line for line in lines if line]}
+    lines = [str(line) for line in lines if line]
+    # Names and addresses stay Japanese: the map marks them lang="ja" on pages in other languages.
+    marked = not is_japanese(get_language()) and has_japanese(" ".join([str(name), *lines]))
+    return {"name": str(name), "url": url, "lat": point[0], "lng": point[1], "lines": lines, "lang": "ja" if marked else ""}
 
 
 def map_data(points, origin: Origin | None = None) -> dict:

@@ -105,6 +105,7 @@ def _signup_rows(user) -> list[dict]:
         "created_at": when(s.created_at),
         "promoted_at": when(s.promoted_at),
         "cancelled_at": when(s.cancelled_at),
+        "checked_in_at": when(s.checked_in_at),
         "summary": _("%(date)s %(title)s（%(status)s・%(n)s人）")
         % {"date": jdatetime(s.session.starts_at), "title": s.session.title or s.session.listing.title,
            "status": s.get_status_display(), "n": s.party_size},

@@ -14,8 +14,16 @@ HIRAGANA_RE = re.compile(r"^[\u3041-\u3096\u309d\u309e\u30fc\u30fb\s　]+$")
 _KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in [*range(0x30A1, 0x30F7), 0x30FD, 0x30FE]}
 
 
+_HIRAGANA_TO_KATAKANA = {hiragana: katakana for katakana, hiragana in _KATAKANA_TO_HIRAGANA.items()}
+
+
 def katakana_to_hiragana(text: str) -> str:
     return text.translate(_KATAKANA_TO_HIRAGANA)
+
+
+def hiragana_to_katakana(text: str) -> str:
+    """「ねりま はなこ」→「ネリマ ハナコ」 (open data asks for 名称_カナ in katakana)."""
+    return text.translate(_HIRAGANA_TO_KATAKANA)
 
 
 def normalize_reading(value: str) -> str:

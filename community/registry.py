@@ -37,6 +37,9 @@ class Registry(Generic[T]):
 # Modules with the personal-data contract described in community.personal_data, in export order.
 personal_data: Registry = Registry("personal data")
 
+# What sessions of a listing kind count besides the total in their 参加者数 (区内/区外, age bands):
+# community.models.headcounts.Breakdowns items, looked up by breakdowns_for(listing).
+headcount_breakdowns: Registry = Registry("headcount breakdowns")
 
 @dataclass(frozen=True)
 class SearchSource:

@@ -4,6 +4,7 @@ from community.views import (
     cancellations,
     dashboard,
     guest_signups,
+    headcounts,
     manage_sessions,
     organizations,
     personal_data,
@@ -68,6 +69,10 @@ urlpatterns = [
     path("my/organizations/<int:org_pk>/sessions/<int:pk>/edit/", manage_sessions.session_edit, name="session_edit"),
     path("my/organizations/<int:org_pk>/sessions/<int:pk>/cancel/", manage_sessions.session_cancel, name="session_cancel"),
     path("my/organizations/<int:org_pk>/sessions/<int:pk>/signups/", manage_sessions.session_signups, name="session_signups"),
+    path(
+        "my/organizations/<int:org_pk>/sessions/<int:pk>/headcount/", headcounts.session_headcount, name="session_headcount"
+    ),
+    path("checkin/<str:token>/", headcounts.signup_checkin, name="signup_checkin"),
     path(
         "my/organizations/<int:org_pk>/sessions/<int:pk>/signups.csv",
         manage_sessions.session_signups_csv,

@@ -6,9 +6,11 @@ Rows from the data whose details are unconfirmed say so in source_note; invented
 
 import datetime as dt
 
+import jpholiday
 from django.utils import timezone
 
 from community.models import Area, Chome, Organization, Place, PublicationStatus, Session, Town, User
+from community.models.schedules import week_of_month
 from hiroba.models import (
     ConsultationDesk,
     ConsultationNote,
@@ -69,6 +71,17 @@ PLAZAS = [
      "デモ用の架空のひろばです。"),
 ]
 INTRODUCED = ["練馬区社会福祉協議会", "練馬区立区民協働交流センター"]
+
+# When each fictional plaza is open, as its hours_text says: weekdays (0 = 月), weeks of the month (empty: every
+# week), opening and closing time. Its 交流会 fall on an open day, inside these hours (issue 18).
+OPEN_HOURS = {
+    "豊玉ほっとひろば（デモ）": ([1, 4], [], "10:00", "15:00"),
+    "桜台こそだて相談ひろば（デモ）": ([2], [], "10:00", "12:00"),
+    "光が丘ひろば いこい（デモ）": ([0, 3], [], "13:00", "16:00"),
+    "石神井まちかど相談ひろば（デモ）": ([5], [1, 3], "10:00", "14:00"),
+    "大泉おちゃのみひろば（デモ）": ([2], [], "13:30", "16:00"),
+}
+EVENT_MINUTES = 90
 
 ALL_TOPICS = ["childcare", "elderly", "disability", "living", "foreign", "community", "other"]
 # (name, kana, kind, area, address, phone, hours, topics, online, languages, main, fictional, description)
@@ -176,12 +189,6 @@ def load_plazas():
         plaza.introduced_organizations.set(introduced)
         if opened is None:
             continue  # real plazas with unknown details get no invented events or subsidies
-        for week in (1, 3):
-            start = timezone.localtime().replace(hour=13, minute=30, second=0, microsecond=0) + dt.timedelta(
-                days=7 * week + index
-            )
-            Session.objects.create(listing=plaza, title=f"{title} 交流会", starts_at=start,
-                                   ends_at=start + dt.timedelta(hours=2), signup_required=week == 3, capacity=20)
         first_year = opened.year if opened.month >= 4 else opened.year - 1
         for year in range(first_year, this_year + 1):
             PlazaSubsidy.objects.get_or_create(
@@ -189,6 +196,45 @@ def load_plazas():
                 defaults={"amount": 300_000 + 20_000 * index,
                           "status": "reported" if year < this_year - 1 else "granted" if year < this_year else "applied"},
             )
+
+
+def _open_at(title: str, start: dt.datetime) -> bool:
+    weekdays, weeks, opens, closes = OPEN_HOURS[title]
+    local = timezone.localtime(start)
+    end = local + dt.timedelta(minutes=EVENT_MINUTES)
+    return (
+        local.weekday() in weekdays and (not weeks or week_of_month(local.date()) in weeks)
+        and not jpholiday.is_holiday(local.date())
+        and f"{local:%H:%M}" >= opens and f"{end:%H:%M}" <= closes and end.date() == local.date()
+    )
+
+
+def _next_open_day(title: str, after: dt.date) -> dt.date:
+    weekdays, weeks, _opens, _closes = OPEN_HOURS[title]
+    day = after
+    while not (day.weekday() in weekdays and (not weeks or week_of_month(day) in weeks) and not jpholiday.is_holiday(day)):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def load_plaza_events():
+    """Two 交流会 per fictional plaza, on days it is open and inside its hours; ones on closed days are removed."""
+    now = timezone.now()
+    for plaza in Plaza.objects.filter(title__in=OPEN_HOURS):
+        title = f"{plaza.title} 交流会"
+        upcoming = list(plaza.sessions.filter(title=title, starts_at__gte=now))
+        for session in upcoming:
+            if not _open_at(plaza.title, session.starts_at) and not session.signups.exists():
+                session.delete()
+        if any(_open_at(plaza.title, session.starts_at) for session in upcoming):
+            continue
+        opens = dt.time.fromisoformat(OPEN_HOURS[plaza.title][2])
+        for weeks_ahead, signup in ((1, False), (3, True)):
+            day = _next_open_day(plaza.title, timezone.localdate() + dt.timedelta(weeks=weeks_ahead))
+            start = timezone.make_aware(dt.datetime.combine(day, opens)) + dt.timedelta(minutes=30)
+            Session.objects.create(listing=plaza, title=title, starts_at=start,
+                                   ends_at=start + dt.timedelta(minutes=EVENT_MINUTES), signup_required=signup,
+                                   capacity=20)
 
 
 def load_requests():
@@ -224,6 +270,7 @@ def load() -> None:
         _org(name, kana, kind, areas[area], fictional)
     load_coverage(areas)
     load_plazas()
+    load_plaza_events()
     for (name, kana, kind, area, address, phone, hours, topics, online, languages, main, fictional,
          description) in DESKS:
         ConsultationDesk.objects.get_or_create(

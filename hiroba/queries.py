@@ -24,3 +24,17 @@ def support_centers_for_area(area):
         .distinct()
         .order_by("name_kana")
     )
+
+
+def fiscal_year_tables(part: str, fiscal_year):
+    """The yearly figures of "plazas" or "consultations" (community.figures tables, counts only)."""
+    from hiroba import figures
+
+    return {"plazas": figures.plaza_tables, "consultations": figures.consultation_tables}[part](fiscal_year)
+
+
+def public_plazas():
+    """Published 相談情報ひろば with place, operator and schedules (for open data and the API)."""
+    from hiroba.models import Plaza
+
+    return Plaza.objects.published().currently_open().with_place().prefetch_related("schedules").by_reading()

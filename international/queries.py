@@ -17,3 +17,12 @@ def consultation_desks(*, language: str | None = None, topic: str | None = None)
     if topic:
         desks = desks.helping_with(topic)
     return desks
+
+
+def fiscal_year_tables(part: str, fiscal_year):
+    """The yearly figures of "japanese_classes", "desks" or "exchange" (community.figures tables, counts only)."""
+    from international import figures
+
+    builders = {"japanese_classes": figures.japanese_class_tables, "desks": figures.desk_tables,
+                "exchange": figures.exchange_tables}
+    return builders[part](fiscal_year)

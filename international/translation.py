@@ -1,20 +1,13 @@
-"""Per-field translations (django-modeltranslation): Japanese is the original and the fallback.
+"""Per-field translations (django-modeltranslation) of the desk and the landing texts; Japanese is the fallback.
 
-Only this app's models are registered here; translating other apps' models needs columns in their
-migrations, so their owners register them (see the issue note). Listings translate through
-ListingText (international/models/content.py).
+Classes and events are listings: they translate through the kernel's ListingTranslation rows
+(community/models/translations.py), with their own notes named in TRANSLATED_EXTRA_FIELDS.
 """
 
 from modeltranslation.translator import TranslationOptions, register
 
-from international.models import ForeignResidentDesk, LandingSection, ListingText
-from international.models.content import TRANSLATABLE_FIELDS
+from international.models import ForeignResidentDesk, LandingSection
 from international.models.desks import DESK_TRANSLATED_FIELDS
-
-
-@register(ListingText)
-class ListingTextTranslation(TranslationOptions):
-    fields = TRANSLATABLE_FIELDS
 
 
 @register(ForeignResidentDesk)

@@ -2,12 +2,13 @@
 
 from django.contrib import admin
 
+from community.admin.access import RoleAwareAdmin
 from nerima_portal.models import SearchSynonym
 from nerima_portal.search import synonyms
 
 
 @admin.register(SearchSynonym)
-class SearchSynonymAdmin(admin.ModelAdmin):
+class SearchSynonymAdmin(RoleAwareAdmin):
     list_display = ["words", "note"]
     search_fields = ["words", "note"]
 

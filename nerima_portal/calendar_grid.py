@@ -10,11 +10,47 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import jpholiday
-from django.db.models import Count, F, Value, Window
-from django.db.models.functions import Coalesce, NullIf, RowNumber, TruncDate
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
+
+from community.i18n.content import LocalizedText, localized
+from community.i18n.languages import ORIGINAL, is_japanese
+from community.i18n.text import has_japanese
 
 CELL_TITLES = 3
+# jpholiday names the national holidays in Japanese only; the grid shows them in the reader's language.
+HOLIDAYS = {
+    "元日": pgettext_lazy("holiday", "元日"),
+    "成人の日": pgettext_lazy("holiday", "成人の日"),
+    "建国記念の日": pgettext_lazy("holiday", "建国記念の日"),
+    "天皇誕生日": pgettext_lazy("holiday", "天皇誕生日"),
+    "春分の日": pgettext_lazy("holiday", "春分の日"),
+    "昭和の日": pgettext_lazy("holiday", "昭和の日"),
+    "憲法記念日": pgettext_lazy("holiday", "憲法記念日"),
+    "みどりの日": pgettext_lazy("holiday", "みどりの日"),
+    "こどもの日": pgettext_lazy("holiday", "こどもの日"),
+    "海の日": pgettext_lazy("holiday", "海の日"),
+    "山の日": pgettext_lazy("holiday", "山の日"),
+    "敬老の日": pgettext_lazy("holiday", "敬老の日"),
+    "秋分の日": pgettext_lazy("holiday", "秋分の日"),
+    "スポーツの日": pgettext_lazy("holiday", "スポーツの日"),
+    "文化の日": pgettext_lazy("holiday", "文化の日"),
+    "勤労感謝の日": pgettext_lazy("holiday", "勤労感謝の日"),
+    "国民の休日": pgettext_lazy("holiday", "国民の休日"),
+}
+SUBSTITUTE = " 振替休日"
+
+
+def holiday_name(day: dt.date) -> str:
+    """The holiday's name in the reader's language (「元日」, "New Year's Day"); "" on other days.
+
+    A name jpholiday adds later and the table does not know yet stays Japanese (the template marks it)."""
+    name = jpholiday.is_holiday_name(day) or ""
+    if name.endswith(SUBSTITUTE):
+        base = name.removesuffix(SUBSTITUTE)
+        if base in HOLIDAYS:
+            return pgettext_lazy("holiday", "%(holiday)s 振替休日") % {"holiday": HOLIDAYS[base]}
+    return HOLIDAYS.get(name, name)
 
 
 @dataclass
@@ -24,7 +60,7 @@ class Day:
     is_today: bool
     holiday: str = ""
     count: int = 0
-    titles: list[str] = field(default_factory=list)
+    titles: list[LocalizedText] = field(default_factory=list)
 
     @property
     def is_sunday(self) -> bool:
@@ -64,28 +100,28 @@ def month_grid(month, sessions) -> list[list[Day]]:
             titles = per_day.get(day, []) if in_month else []
             week.append(Day(
                 date=day, in_month=in_month, is_today=day == today,
-                holiday=jpholiday.is_holiday_name(day) or "", count=counts.get(day, len(titles)) if in_month else 0,
-                titles=titles[:CELL_TITLES],
+                holiday=holiday_name(day), count=len(titles), titles=titles[:CELL_TITLES],
             ))
             day += dt.timedelta(days=1)
         weeks.append(week)
     return weeks
 
 
+def cell_title(session) -> LocalizedText:
+    """What a cell calls a session: its own title (never translated), else its listing's in the reader's language."""
+    if session.title:
+        language = get_language() or ORIGINAL
+        return LocalizedText(session.title, ORIGINAL, not is_japanese(language) and has_japanese(session.title))
+    return localized(session.listing, "title")
+
+
 def grid_rows(sessions):
-    """Only what a cell shows: per Asia/Tokyo day its first CELL_TITLES sessions' start and title (the session's
-    own, else its listing's) with the day's count, numbered and counted in the database."""
-    day = TruncDate("starts_at", tzinfo=timezone.get_current_timezone())
-    rows = (
-        sessions.select_related(None)
-        .order_by()
-        .annotate(
-            day=day,
-            day_count=Window(Count("pk"), partition_by=[day]),
-            rank=Window(RowNumber(), partition_by=[day], order_by=[F("starts_at").asc(), F("pk").asc()]),
-            shown=Coalesce(NullIf("title", Value("")), "listing__title"),
-        )
-        .filter(rank__lte=CELL_TITLES)
-        .order_by("starts_at", "pk")
-    )
-    return list(rows.values_list("starts_at", "shown", "day_count"))
+    """Only what a cell shows: start and a title (the listings' translations come with them, one query)."""
+    return [(s.starts_at, cell_title(s)) for s in sessions.select_related(None).only(
+        "starts_at", "title", "listing__title"
+    ).select_related("listing")]
+
+
+def shows_japanese_only(weeks) -> bool:
+    """Does any title in the grid show the Japanese for want of a translation (then the grid carries the notice)?"""
+    return any(getattr(title, "is_fallback", False) for week in weeks for day in week for title in day.titles)

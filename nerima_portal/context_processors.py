@@ -2,14 +2,16 @@
 
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
 
 from community.fragments import version_for
+from nerima_portal.search_examples import SEARCH_EXAMPLES
 
 WARD_CONTACT = {
-    "office": "練馬区役所（本庁舎）",
-    "address": "〒176-8501 東京都練馬区豊玉北6丁目12番1号",
+    "office": _("練馬区役所（本庁舎）"),
+    "address": _("〒176-8501 東京都練馬区豊玉北6丁目12番1号"),
     "phone": "03-3993-1111",
-    "hours": "月曜〜金曜 8時30分〜17時15分（祝日・年末年始を除く）",
+    "hours": _("月曜〜金曜 8時30分〜17時15分（祝日・年末年始を除く）"),
 }
 
 
@@ -21,4 +23,5 @@ def portal(request):
         "furigana_on": request.COOKIES.get("furigana") == "on",
         # For {% cache %} keys of fragments that change with content (read only when a template asks).
         "content_version": SimpleLazyObject(lambda: version_for(request)),
+        "search_examples": SEARCH_EXAMPLES,
     }

@@ -9,6 +9,10 @@ from django.utils.cache import patch_cache_control
 # Signed-in pages and answers to form posts are covered by the rules below, whatever their name.
 ANONYMOUS_PERSONAL_VIEWS = {
     "community:signup_cancel",
+    "community:signup_restore",
+    "community:guest_signup",
+    "community:guest_signup_done",
+    "community:guest_signup_confirm",
     "hiroba:request_done",
     "account_confirm_email",
     "account_reset_password_from_key",

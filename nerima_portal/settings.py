@@ -32,7 +32,8 @@ SENTRY_DSN = env_str("SENTRY_DSN", "")
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its translated fields show there.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin with the portal's site (community/admin_site.py): staff need their second factor.
+    "community.admin_apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -40,17 +41,20 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "csp",
     "django.contrib.sites",
     "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_filters",
     "simple_history",
     # The outbox's task queue (django-tasks backport, its database backend); before community, whose admin
     # hides the queue's English-only admin page.
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # the API's own Swagger UI files (served locally, no CDN)
     "nerima_portal",
     "community",
     "volunteers",
@@ -58,6 +62,9 @@ INSTALLED_APPS = [
     "hiroba",
     "projects",
     "international",
+    # Site layer: read every app through its queries.py (issue 18).
+    "progress",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -67,11 +74,12 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language: /en/…, /easy/… prefixes first, else the cookie, the browser, Japanese (community/i18n/urls.py).
+    "community.i18n.middleware.LocaleMiddleware",
     # Whole pages for anonymous visitors from the shared cache (after the language is known, before ふりがな).
     "nerima_portal.page_cache.AnonymousPageCacheMiddleware",
-    # Readings over kanji when the ふりがな cookie is on (rewrites the finished Japanese page).
-    "international.middleware.FuriganaMiddleware",
+    # Readings over kanji when ふりがな are on (rewrites the finished Japanese page).
+    "community.i18n.middleware.FuriganaMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -81,6 +89,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "nerima_portal.middleware.PrivacyHeadersMiddleware",
+    # Staff: second factor before any staff page, 30 minutes idle, 12 hours in all (community/staff_sign_in.py).
+    "community.staff_sign_in.StaffSessionMiddleware",
 ]
 
 ROOT_URLCONF = "nerima_portal.urls"
@@ -99,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "nerima_portal.context_processors.portal",
+                "community.i18n.context_processors.languages",
             ],
         },
     },
@@ -111,6 +122,9 @@ TEMPLATES = [
         "OPTIONS": {"autoescape": False},
     },
 ]
+
+# Widgets render through TEMPLATES, so templates/ may override a widget of Django's (the admin's date/time boxes).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -155,6 +169,16 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+# A changed password ends the session everywhere, this one included.
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
+# Two-factor sign-in (required for staff, see docs/staff-sign-in.md): an authenticator app with recovery codes,
+# or a security key. Security keys need HTTPS, or 127.0.0.1/localhost in development.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_ADAPTER = "community.staff_sign_in.PortalMFAAdapter"
+MFA_TOTP_ISSUER = "ねりま地域福祉ポータル"
+# A code typed just as it changed is still taken (one 30-second step either way, as RFC 6238 allows for delay).
+MFA_TOTP_TOLERANCE = 1
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG and not PRODUCTION
 LOGIN_REDIRECT_URL = "community:mypage"
 LOGIN_URL = "account_login"
 
@@ -162,20 +186,31 @@ LANGUAGE_CODE = "ja"
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
-# Tagalog is ours to support: Django ships neither its language info nor catalogs.
+# Tagalog and やさしい日本語 are ours to support: Django ships neither their language info nor catalogs.
 LANG_INFO.setdefault("tl", {"bidi": False, "code": "tl", "name": "Tagalog", "name_local": "Tagalog"})
+LANG_INFO.setdefault(
+    "ja-x-easy", {"bidi": False, "code": "ja-x-easy", "name": "Easy Japanese", "name_local": "やさしい日本語"}
+)
 LANGUAGES = [
     ("ja", _("日本語")),
     ("en", _("English")),
     ("zh-hans", _("中文（简体）")),
     ("ko", _("한국어")),
     ("tl", _("Tagalog")),
+    ("ja-x-easy", _("やさしい日本語")),
 ]
-LANGUAGE_NAMES_LOCAL = {"ja": "日本語", "en": "English", "zh-hans": "中文", "ko": "한국어", "tl": "Tagalog"}
+LANGUAGE_NAMES_LOCAL = {
+    "ja": "日本語", "en": "English", "zh-hans": "中文", "ko": "한국어", "tl": "Tagalog", "ja-x-easy": "やさしい日本語",
+}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Content translated per field (international/translation.py): Japanese is the original and the fallback.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ja"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ja",)
+# やさしい日本語 reads the Japanese columns (it has no columns of its own); listings and organizations carry
+# their やさしい日本語 in community.models.translations.
+MODELTRANSLATION_LANGUAGES = ("ja", "en", "zh-hans", "ko", "tl")
+# Date and number formats for the languages Django has none for (Tagalog).
+FORMAT_MODULE_PATH = ["community.i18n.formats"]
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

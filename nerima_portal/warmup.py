@@ -61,7 +61,7 @@ def _page_texts() -> list[str]:
 
 def _load_readings() -> int:
     """pykakasi's dictionary, and the readings of the interface text (a ふりがな page is mostly that)."""
-    from international.furigana import _converter, text_with_readings
+    from community.i18n.furigana import _converter, text_with_readings
 
     _converter()
     texts = _page_texts()

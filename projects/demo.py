@@ -9,11 +9,11 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from community.demo import demo_user
+from community.fiscal import FiscalYear
 from community.models import Organization, Place, PublicationStatus, Session
 from projects.models import (
     Application,
@@ -45,19 +45,24 @@ STAGES = [
     (3, "発展", 1_000_000, "地域に根づき、助成後の自立を目指す段階（年度最大100万円）"),
 ]
 # CSV organization name → kind (the CSV has no kind; these are our reading of the names).
-KINDS = {"東京大学大学院医学系研究科 健康科学・看護学専攻": Organization.Kind.BUSINESS}
+KINDS = {"東京大学大学院医学系研究科 健康科学・看護学専攻": Organization.Kind.UNIVERSITY}
 PHOTO_COLOURS = [(0, 23, 193), (25, 122, 75), (180, 80, 0), (120, 40, 140), (0, 110, 130)]
 
 
-def _call(fiscal_year, title, opens_on, closes_on, status, report_due_on):
-    call, _created = Call.objects.get_or_create(
+def _call(fiscal_year, title, opens_on, closes_on, status):
+    """A call whose dates agree with each other: it closes before its project period (June to March) starts,
+    and the report is due at the end of the April after the period (the dates themselves are demo values)."""
+    dates = {"opens_on": opens_on, "closes_on": closes_on, "status": status,
+             "report_due_on": dt.date(fiscal_year + 1, 4, 30),
+             "project_period": f"{fiscal_year}年6月〜{fiscal_year + 1}年3月"}
+    call, created = Call.objects.get_or_create(
         fiscal_year=fiscal_year,
-        defaults={
-            "title": title, "opens_on": opens_on, "closes_on": closes_on, "status": status,
-            "report_due_on": report_due_on, "project_period": f"{fiscal_year}年6月〜{fiscal_year + 1}年3月",
-            "description": "地域の課題に取り組む団体の事業を、段階に応じて助成します。（デモ用の募集です）",
-        },
+        defaults={"title": title, **dates,
+                  "description": "地域の課題に取り組む団体の事業を、段階に応じて助成します。（デモ用の募集です）"},
     )
+    if not created and any(getattr(call, field) != value for field, value in dates.items()):
+        # Demo databases made before issue 18 opened a call after its project period had started.
+        Call.objects.filter(pk=call.pk).update(**dates)
     for order, (name, description) in enumerate(CATEGORIES):
         Category.objects.get_or_create(call=call, name=name, defaults={"description": description, "sort_order": order})
     for level, name, ceiling, description in STAGES:
@@ -160,11 +165,13 @@ def _report(application, status):
 
 
 def _reviewer():
+    from django.contrib.auth.models import Group
+
+    from community.roles import REVIEWER
+
     reviewer = demo_user("reviewer@demo.nerima.example.jp", "審査員 デモ", is_staff=True)
-    reviewer.user_permissions.add(*Permission.objects.filter(
-        content_type__app_label="projects",
-        codename__in=["view_application", "add_score", "change_score", "view_score", "view_call"],
-    ))
+    # The group load_demo synced from the role matrix (community/roles.py); no rights given by hand.
+    reviewer.groups.add(Group.objects.get(name=REVIEWER))
     return reviewer
 
 
@@ -189,10 +196,15 @@ def _consultation_slots():
 
 def load() -> None:
     today = timezone.localdate()
-    current = _call(2026, "地域おこしプロジェクト 募集", min(dt.date(2026, 11, 1), today - dt.timedelta(days=7)),
-                    max(dt.date(2027, 1, 29), today + dt.timedelta(days=60)), Call.Status.OPEN, dt.date(2028, 4, 28))
-    last = _call(2025, "地域おこしプロジェクト 募集", dt.date(2025, 4, 1), dt.date(2025, 5, 30), Call.Status.DECIDED,
-                 dt.date(2026, 4, 30))
+    year = FiscalYear.current().year
+    # Last year's call is decided and reported, this year's projects are under way, next year's call is open now.
+    last = _call(year - 1, "地域おこしプロジェクト 募集", dt.date(year - 2, 11, 1), dt.date(year - 1, 1, 31),
+                 Call.Status.DECIDED)
+    this = _call(year, "地域おこしプロジェクト 募集", dt.date(year - 1, 11, 1), dt.date(year, 1, 29), Call.Status.DECIDED)
+    upcoming = _call(year + 1, "地域おこしプロジェクト 募集", today - dt.timedelta(days=7), today + dt.timedelta(days=60),
+                     Call.Status.OPEN)
+    for name, kind in KINDS.items():
+        Organization.objects.filter(name=name).exclude(kind=kind).update(kind=kind)
     _showcase_from_csv()
     yasashii = CATEGORIES[1][0]
     # 令和7年度: decided, with reports (accepted lets 大泉 step up this year).
@@ -209,15 +221,23 @@ def load() -> None:
                  reason="既存の区の事業と重なる部分が大きいため。")
     ShowcaseProject.objects.get_or_create(
         title=adopted.title, organization=adopted.organization,
-        defaults={"application": adopted, "fiscal_year": 2025, "summary": adopted.plan,
+        defaults={"application": adopted, "fiscal_year": last.fiscal_year, "summary": adopted.plan,
                   "results": adopted.report.results, "photo_alt": "サロンの様子のイメージ（デモ）"},
     )
-    # 令和8年度: open; a draft (the NPO demo login), submitted ones with scores.
-    _application(current, "NPO法人 ねりま見守りネット（デモ）", title="見守りネット 電話でつながる会（デモ）",
+    # This year: 大泉 stepped up (a continuing group), 豊玉 adopted for the first time (a new one).
+    _application(this, "大泉おちゃのみボランティアの会（デモ）", title="おちゃのみサロンを3か所に（デモ）", stage_level=2,
+                 category=yasashii, status=Application.Status.ADOPTED, requested=600_000, granted=600_000,
+                 reason="前年度の報告が承認され、活動を広げる計画が具体的です。")
+    _application(this, "豊玉北五丁目町会（デモ）", title="多言語の防災カード（デモ）", stage_level=1,
+                 category=CATEGORIES[2][0], status=Application.Status.ADOPTED, requested=200_000, granted=200_000,
+                 reason="外国人住民と一緒に防災を考える計画です。")
+    # Next year's call, open now: a draft (the NPO demo login), submitted ones with scores. This year's reports are
+    # not in yet, so both groups apply at this year's stage again (projects.services.stages).
+    _application(upcoming, "NPO法人 ねりま見守りネット（デモ）", title="見守りネット 電話でつながる会（デモ）",
                  stage_level=1, category=yasashii, status=Application.Status.DRAFT, requested=280_000)
-    step_up = _application(current, "大泉おちゃのみボランティアの会（デモ）", title="おちゃのみサロンを3か所に（デモ）",
+    step_up = _application(upcoming, "大泉おちゃのみボランティアの会（デモ）", title="おちゃのみサロンを地域の拠点に（デモ）",
                            stage_level=2, category=yasashii, status=Application.Status.SUBMITTED, requested=600_000)
-    submitted = _application(current, "豊玉北五丁目町会（デモ）", title="多言語の防災カード（デモ）", stage_level=1,
+    submitted = _application(upcoming, "豊玉北五丁目町会（デモ）", title="防災カードを町会の外へ（デモ）", stage_level=1,
                              category=CATEGORIES[2][0], status=Application.Status.SUBMITTED, requested=200_000)
     reviewer = _reviewer()
     for application, points in ((step_up, 4), (submitted, 3)):

@@ -1,4 +1,4 @@
-"""Write international/allauth_messages.py: allauth's strings for the account pages, marked for makemessages.
+"""Write community/i18n/allauth_messages.py: allauth's strings for the account pages, marked for makemessages.
 
 django-allauth ships no Tagalog. Listing its msgids in our tree lets `makemessages` keep them in our own
 catalogs (locale/*/LC_MESSAGES/django.po, which win over allauth's), so Tagalog can be translated there
@@ -17,7 +17,7 @@ ACCOUNT_PAGES = re.compile(
     r"(templates/account/(login|signup|verification_sent|verified_email_required|email_confirm|password_reset[a-z_]*"
     r"|password_change|password_set|logout|account_inactive|email|base_entrance|snippets/[a-z_]+)\.(html|txt)"
     r"|templates/account/email/[a-z_]+\.txt|templates/account/messages/[a-z_]+\.txt"
-    r"|account/forms\.py|account/adapter\.py|account/views\.py|templates/allauth/layouts/base\.html)"
+    r"|account/forms\.py|account/fields\.py|account/adapter\.py|account/views\.py|templates/allauth/layouts/base\.html)"
 )
 
 
@@ -52,7 +52,7 @@ def main() -> None:
         else:
             lines.append(f"    gettext_noop({entry.msgid!r}),")
     lines.append("]")
-    (ROOT / "international" / "allauth_messages.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (ROOT / "community" / "i18n" / "allauth_messages.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

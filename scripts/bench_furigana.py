@@ -25,7 +25,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.test import Client
 
-    from international.furigana import clear_cache
+    from community.i18n.furigana import clear_cache
 
     settings.ALLOWED_HOSTS = ["testserver"]
     url = sys.argv[1] if len(sys.argv) > 1 else "/international/classes/"

@@ -69,3 +69,15 @@ def wait_until_settled(page: Page, timeout_s: float = SETTLE_TIMEOUT_S) -> None:
             except PlaywrightError as error:
                 if "context was destroyed" not in str(error) and "navigat" not in str(error):
                     raise
+
+
+def page_csp_refusal(message) -> bool:
+    """Whether a console message is the browser refusing something of the page's own under its CSP.
+
+    The page's markup and its static scripts are reported with their http(s) URL. A refusal from a script the test
+    itself injected has no URL (page.evaluate) or a file path (an init script from a file): axe-core puts each
+    stylesheet an `@import` pulls in (the admin's forms.css imports widgets.css) into a <style> element to read its
+    rules, which the portal's CSP rightly blocks, and that is not the page's doing.
+    """
+    url = message.location.get("url") or ""
+    return "Content Security Policy" in message.text and url.startswith(("http://", "https://"))

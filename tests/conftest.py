@@ -2,6 +2,8 @@
 
 Personas: staff (区職員), coordinator (社協コーディネーター), org_member (a 代表者 of organization A),
 other_org_member (a member of organization B), resident, and the anonymous visitor (the plain client).
+Staff personas have an authenticator app (TEST_TOTP_SECRET) and sign in with it, as real staff must:
+`client.force_login(staff)` and `login_as` record the second factor, `login` types the current code.
 """
 
 import datetime as dt
@@ -10,16 +12,19 @@ import re
 import shutil
 
 import pytest
+from django.http import HttpRequest
+from django.test import Client
 from django.utils import timezone, translation
 
 from community.models import Listing, Membership, Organization, Place, PublicationStatus, Session, User
 from community.roles import COORDINATOR, WARD_STAFF, sync_staff_groups
-from tests.browser import track_navigations, wait_until_settled
+from tests.browser import page_csp_refusal, track_navigations, wait_until_settled
 
 # The outbox's database queue, real worker and local SMTP server (tests/outbox_fixtures.py).
 pytest_plugins = ["tests.outbox_fixtures"]
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -41,6 +46,8 @@ def _geography(db):
         # Japanese names are the originals: a language left active by an earlier test must not receive them.
         with translation.override("ja"):
             load_geography(Area, Town, Chome)
+        # The areas' names in the other languages came from a data migration too (the browser crawl read 練馬 on /en/).
+        importlib.import_module("community.migrations.0005_add_translations").backfill_japanese(apps, None)
     if not Activity.objects.exists():
         importlib.import_module("cafes.migrations.0002_load_activities").load(apps, None)
 
@@ -105,7 +112,51 @@ def make_user(email: str, *, name: str = "", is_staff: bool = False, verified: b
 
     user = User.objects.create_user(email=email, password="pass-word-123", full_name=name, is_staff=is_staff, **extra)
     EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    if is_staff:
+        give_second_factor(user)
     return user
+
+
+def give_second_factor(user, secret: str = TEST_TOTP_SECRET):
+    """The staff member's authenticator app (allauth's TOTP), set up once."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    existing = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    return existing or TOTP.activate(user, secret).instance
+
+
+def totp_code(secret: str = TEST_TOTP_SECRET) -> str:
+    """The code an authenticator app shows now, computed as allauth checks it."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    return format_hotp_value(hotp_value(secret, next(iter(yield_hotp_counters_from_time()))))
+
+
+def record_second_factor(client: Client, user) -> None:
+    """Write into the client's session what allauth writes after the code step (password, then the app)."""
+    from allauth.account.internal.flows.login import record_authentication
+
+    authenticator = give_second_factor(user)
+    request = HttpRequest()
+    request.session = client.session
+    record_authentication(request, user, "password", email=user.email)
+    record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+    request.session.save()
+
+
+class PortalClient(Client):
+    """Django's test client; `force_login` signs staff in with both factors, as the admin requires."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        if user.is_staff:
+            record_second_factor(self, user)
+
+
+@pytest.fixture
+def client():
+    return PortalClient()
 
 
 def make_organization(name: str = "テスト町会", *, kind: str = "chokai", status=PublicationStatus.PUBLISHED, **extra):
@@ -268,7 +319,7 @@ def page(page):
     every browser test also fails on a Content-Security-Policy violation: an inline script or style left behind."""
     track_navigations(page)
     refused = []
-    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on("console", lambda message: refused.append(message.text) if page_csp_refusal(message) else None)
     yield page
     assert not refused, "CSP refused:\n" + "\n".join(refused)
 
@@ -307,6 +358,11 @@ def login(live_server):
         # A goto() right after the click could cancel the login request: wait for its destination.
         expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
         wait_until_settled(page)
+        if "/2fa/authenticate/" in page.url:  # staff: the authenticator app's code
+            page.locator("input[name=code]").fill(totp_code())
+            page.locator("form[action$='/2fa/authenticate/'] button[type=submit]").click()
+            expect(page).not_to_have_url(re.compile(r"/2fa/authenticate/"))
+            wait_until_settled(page)
 
     return do_login
 
@@ -315,10 +371,9 @@ def login(live_server):
 def login_as(live_server):
     """Give the browser a logged-in session for `user` without going through the form (fast, label-proof)."""
     from django.conf import settings as django_settings
-    from django.test import Client
 
     def do_login(page, user):
-        client = Client()
+        client = PortalClient()
         client.force_login(user)
         cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
         page.context.clear_cookies()

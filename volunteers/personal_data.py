@@ -20,6 +20,7 @@ from volunteers.models import (
     CommissionerContact,
     JoinInquiry,
     OpeningApplication,
+    VolunteerHours,
     VolunteerInvitation,
     VolunteerProfile,
 )
@@ -33,6 +34,7 @@ SECTIONS = {
     "collaborator_registration": gettext_lazy("地域福祉協働推進員の登録"),
     "join_inquiries": gettext_lazy("町会・自治会への加入の問い合わせ"),
     "commissioner_contacts": gettext_lazy("民生・児童委員への連絡"),
+    "volunteer_hours": gettext_lazy("ボランティアの活動時間"),
 }
 
 ERASE_REMOVES = [
@@ -41,7 +43,9 @@ ERASE_REMOVES = [
     gettext_lazy("地域福祉協働推進員の登録"),
     gettext_lazy("町会・自治会への加入の問い合わせと民生・児童委員への連絡（確認済みのメールアドレスで送ったものを含みます）"),
 ]
-ERASE_ANONYMIZES: list = []
+ERASE_ANONYMIZES = [
+    gettext_lazy("ボランティアの活動時間（団体の活動の記録として、お名前とひとことを消して時間だけ残します）"),
+]
 
 OPEN_COLLEGE_STATUSES = (
     CollegeApplication.Status.APPLIED, CollegeApplication.Status.ENROLLED, CollegeApplication.Status.WAITLISTED,
@@ -183,7 +187,23 @@ def export(user) -> dict[str, list[dict]]:
         "collaborator_registration": _registration_rows(user),
         "join_inquiries": _join_inquiry_rows(user),
         "commissioner_contacts": _commissioner_contact_rows(user),
+        "volunteer_hours": _hours_rows(user),
     }
+
+
+def _hours_rows(user) -> list[dict]:
+    entries = VolunteerHours.objects.filter(user=user).select_related("organization", "opening")
+    return [{
+        "organization": e.organization.name,
+        "opening": e.opening.title if e.opening else "",
+        "activity_on": e.activity_on.isoformat(),
+        "hours": str(e.hours),
+        "note": e.note,
+        "status": e.status,
+        "reported_at": when(e.created_at),
+        "summary": _("%(date)s %(org)s %(hours)s時間（%(status)s）")
+        % {"date": jdate(e.activity_on), "org": e.organization.name, "hours": e.hours, "status": e.get_status_display()},
+    } for e in entries]
 
 
 def erase(user) -> None:
@@ -195,6 +215,8 @@ def erase(user) -> None:
     VolunteerProfile.objects.filter(user=user).delete()  # its invitations go with it
     CollaboratorRegistration.objects.filter(user=user).delete()
     JoinInquiry.objects.filter(_sent_by(user)).delete()
+    # The organization's record of hours worked stays, without the person (statistics of confirmed hours).
+    VolunteerHours.objects.filter(user=user).update(user=None, note="")
     CommissionerContact.objects.filter(_sent_by(user)).delete()
 
 

@@ -56,6 +56,28 @@ def associations_for_chome(chome):
     return AssociationProfile.objects.published().covering(chome).for_list()
 
 
+def fiscal_year_tables(part: str, fiscal_year):
+    """The yearly figures of one part of 施策1 held here: "associations", "commissioners", "college", "npo" or
+    "coordinators" (community.figures tables, counts only)."""
+    from volunteers import figures
+
+    builders = {
+        "associations": figures.association_tables,
+        "commissioners": figures.commissioner_tables,
+        "college": figures.college_tables,
+        "npo": figures.npo_tables,
+        "coordinators": figures.coordinator_tables,
+    }
+    return builders[part](fiscal_year)
+
+
+def commissioner_staffing(*, today) -> dict:
+    """定数・現員・欠員 per 担当地区 and area (numbers only; see volunteers.figures)."""
+    from volunteers import figures
+
+    return figures.commissioner_staffing(today=today)
+
+
 def _opening_still_taken() -> Q:
     """On Listing: not an opening whose application deadline has passed (other kinds always pass)."""
     return ~Q(opening__closes_on__lt=timezone.localdate())

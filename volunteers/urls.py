@@ -12,6 +12,7 @@ from volunteers.views import (
     collaborators,
     college,
     commissioners,
+    hours,
     index,
     npo,
     openings,
@@ -32,6 +33,7 @@ urlpatterns = [
     path("my/<int:org_pk>/association/", associations.my_association, name="my_association"),
     path("my/<int:org_pk>/inquiries/", associations.my_inquiries, name="my_inquiries"),
     path("my/<int:org_pk>/inquiries/<int:pk>/answered/", associations.my_inquiry_answered, name="my_inquiry_answered"),
+    path("my/<int:org_pk>/inquiries/<int:pk>/outcome/", associations.my_inquiry_outcome, name="my_inquiry_outcome"),
     path("commissioners/", commissioners.commissioners, name="commissioners"),
     path("commissioners/contact/", commissioners.commissioner_contact, name="commissioner_contact"),
     path("commissioners/contact/sent/", commissioners.commissioner_contact_sent, name="commissioner_contact_sent"),
@@ -58,6 +60,10 @@ urlpatterns = [
     path("openings/for-you/", openings.matches, name="matches"),
     path("profile/", openings.profile_edit, name="profile_edit"),
     path("my/volunteering/", openings.my_volunteering, name="my_volunteering"),
+    path("my/hours/", hours.my_hours, name="my_hours"),
+    path("my/hours/<int:pk>/withdraw/", hours.my_hours_withdraw, name="my_hours_withdraw"),
+    path("my/organizations/<int:org_pk>/hours/", hours.org_hours, name="org_hours"),
+    path("my/organizations/<int:org_pk>/hours/<int:pk>/decide/", hours.org_hours_decide, name="org_hours_decide"),
     path("my/volunteering/applications/<int:pk>/reply/", openings.application_reply, name="application_reply"),
     path(
         "my/volunteering/applications/<int:pk>/withdraw/", openings.application_withdraw, name="application_withdraw"

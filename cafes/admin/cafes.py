@@ -6,6 +6,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from cafes.models import Activity, CareCafe, ChildcareLecture, KidsCafe
 from cafes.selectors import cafe_counts, participants_by_month
+from community.admin.access import RoleAwareAdmin
 from community.admin.moderation import ModeratedAdmin
 from community.models import RecurringSchedule
 
@@ -61,5 +62,5 @@ class ChildcareLectureAdmin(CafeAdminBase):
 
 
 @admin.register(Activity)
-class ActivityAdmin(TranslationAdmin):
+class ActivityAdmin(RoleAwareAdmin, TranslationAdmin):
     list_display = ["name", "code", "sort_order"]

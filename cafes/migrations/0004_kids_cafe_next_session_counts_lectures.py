@@ -20,7 +20,7 @@ def backfill(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("cafes", "0003_add_translations"),
-        ("community", "0009_session_local_weekday_time_and_listing_next_session"),
+        ("community", "0013_session_local_weekday_time_and_listing_next_session"),
     ]
 
     operations = [migrations.RunPython(backfill, migrations.RunPython.noop)]

@@ -91,6 +91,7 @@ class CafeQuerySet(ListingQuerySet):
 
 
 class CareCafe(Listing):
+    TRANSLATED_EXTRA_FIELDS = ("photo_alt",)
     """街かどケアカフェ: a place where older residents drop in for exercise, a health talk and tea."""
 
     class CafeType(models.TextChoices):
@@ -139,6 +140,7 @@ class CareCafe(Listing):
 
 
 class KidsCafe(Listing):
+    TRANSLATED_EXTRA_FIELDS = ("stroller_note", "nursing_note", "photo_alt")
     """練馬こどもカフェ: a corner of a private café where parents with small children meet."""
 
     age_min = models.PositiveSmallIntegerField(_("対象年齢（下限・歳）"), default=0)

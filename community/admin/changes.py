@@ -8,13 +8,14 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
+from community.admin.access import RoleAwareAdmin
 from community.changes import history_record, recent_changes, tracked_models
 from community.models import RecentChange
 from community.services import moderation
 
 
 @admin.register(RecentChange)
-class RecentChangeAdmin(admin.ModelAdmin):
+class RecentChangeAdmin(RoleAwareAdmin):
     """Not a table of its own: the changelist shows the history rows of organizations, places and listings."""
 
     def has_add_permission(self, request):

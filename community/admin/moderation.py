@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from community.admin.access import RoleAwareAdmin
 from community.services import moderation
 
 
@@ -17,7 +18,7 @@ class ModerationActionForm(ActionForm):
     review_note = forms.CharField(label=_("差戻しの理由"), required=False)
 
 
-@admin.action(description=_("承認して公開する"))
+@admin.action(description=_("承認して公開する"), permissions=["change"])
 def approve(modeladmin, request, queryset):
     approved = 0
     for obj in queryset:
@@ -31,7 +32,7 @@ def approve(modeladmin, request, queryset):
         modeladmin.message_user(request, _("%(n)d件を公開しました。") % {"n": approved}, messages.SUCCESS)
 
 
-@admin.action(description=_("差戻す（理由を入力）"))
+@admin.action(description=_("差戻す（理由を入力）"), permissions=["change"])
 def send_back(modeladmin, request, queryset):
     reason = request.POST.get("review_note", "")
     try:
@@ -43,14 +44,26 @@ def send_back(modeladmin, request, queryset):
     modeladmin.message_user(request, _("差戻しました。"), messages.SUCCESS)
 
 
-@admin.action(description=_("公開を終了する"))
+@admin.action(description=_("公開を終了する"), permissions=["change"])
 def unpublish(modeladmin, request, queryset):
     for obj in queryset:
         moderation.publishable_unpublish(obj=obj)
     modeladmin.message_user(request, _("公開を終了しました。"), messages.SUCCESS)
 
 
-class ModeratedAdmin(SimpleHistoryAdmin):
+class ModeratedAdmin(RoleAwareAdmin, SimpleHistoryAdmin):
     action_form = ModerationActionForm
     actions = [approve, send_back, unpublish]
     list_filter: tuple | list = ("status",)
+
+    def get_inlines(self, request, obj):
+        """Every listing kind and every organization gets its translation boxes, whatever app it belongs to."""
+        from community.admin.translations import ListingTranslationInline, OrganizationTranslationInline
+        from community.models import Listing, Organization
+
+        inlines = list(super().get_inlines(request, obj))
+        if issubclass(self.model, Listing) and ListingTranslationInline not in inlines:
+            inlines.append(ListingTranslationInline)
+        elif issubclass(self.model, Organization) and OrganizationTranslationInline not in inlines:
+            inlines.append(OrganizationTranslationInline)
+        return inlines

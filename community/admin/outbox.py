@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_tasks_db.models import DBTaskResult
 
+from community.admin.access import RoleAwareAdmin
+from community.admin.readonly import ReadOnlyAdminMixin
 from community.models import OutboxMessage
 from community.services.outbox import message_resend
 
@@ -25,7 +27,7 @@ if admin.site.is_registered(DBTaskResult):
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(ReadOnlyAdminMixin, RoleAwareAdmin):
     change_form_template = "admin/community/outboxmessage/change_form.html"
     list_display = ["created_at", "to", "subject", "status", "attempts", "short_error", "sent_at"]
     list_filter = ["status", "created_at"]
@@ -41,15 +43,6 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     @admin.display(description=_("エラーの内容"))
     def short_error(self, obj):
         return Truncator(obj.last_error).chars(80)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_resend_permission(self, request):
         return request.user.has_perm(RESEND_PERMISSION)

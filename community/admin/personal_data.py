@@ -2,11 +2,13 @@
 
 from django.contrib import admin
 
+from community.admin.access import RoleAwareAdmin
+from community.admin.readonly import ReadOnlyAdminMixin
 from community.models import PersonalDataAccess
 
 
 @admin.register(PersonalDataAccess)
-class PersonalDataAccessAdmin(admin.ModelAdmin):
+class PersonalDataAccessAdmin(ReadOnlyAdminMixin, RoleAwareAdmin):
     list_display = ["at", "user_label", "action", "organization", "target_label", "rows"]
     list_filter = ["action", "at"]
     search_fields = ["user_label", "target_label", "organization__name"]
@@ -14,12 +16,3 @@ class PersonalDataAccessAdmin(admin.ModelAdmin):
     list_select_related = ["organization"]
     fields = ["at", "user", "user_label", "action", "organization", "session", "target_label", "rows"]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

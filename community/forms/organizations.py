@@ -58,7 +58,17 @@ class OrganizationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].empty_label = _("（選んでください）")
-        self.fields["kind"].choices = [("", _("（選んでください）")), *Organization.Kind.choices]
+        # 区・社会福祉協議会・地域包括支援センター are set by staff; an organization that has one keeps it.
+        current_kind = self.instance.kind if self.instance.pk else ""
+        self.fields["kind"].choices = [("", _("（選んでください）")), *(
+            (value, label) for value, label in Organization.Kind.choices
+            if value not in Organization.STAFF_ONLY_KINDS or value == current_kind
+        )]
+        # A name or 種別 waiting for approval is what the members last asked for: show it to edit further.
+        if self.instance.pk and self.instance.has_pending_identity and not self.is_bound:
+            self.initial["name"] = self.instance.pending_name
+            self.initial["name_kana"] = self.instance.pending_name_kana
+            self.initial["kind"] = self.instance.pending_kind
         # Someone who already confirmed the number need not tick the box again for an unchanged number.
         if self.instance.pk and self.instance.contact_phone:
             self.fields["phone_is_public_number"].initial = True

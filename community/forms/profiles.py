@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from community.i18n.text import lazy_format
 from community.models import Chome, Town
 from community.models.users import Interest
 from community.services.profiles import clean_reading
@@ -26,7 +27,7 @@ SPOKEN_LANGUAGES = [
 ]
 MAX_CHOME = 9
 CHOME_CHOICES = [("", _("選んでください（丁目がない町は空欄）"))] + [
-    (str(n), _("%(n)s丁目") % {"n": n}) for n in range(1, MAX_CHOME + 1)
+    (str(n), lazy_format(_("%(n)s丁目"), n=n)) for n in range(1, MAX_CHOME + 1)
 ]
 
 phone_validator = RegexValidator(
@@ -41,7 +42,7 @@ def town_choices() -> list:
     towns = Town.objects.select_related("area").order_by("area__sort_order", "name_kana")
     for town in towns:
         label = _("%(area)s地域") % {"area": town.area.name}
-        groups.setdefault(str(label), []).append((str(town.pk), town.name))
+        groups.setdefault(str(label), []).append((str(town.pk), str(town)))
     return [("", _("選んでください"))] + list(groups.items())
 
 

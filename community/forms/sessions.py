@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.models import Place, RecurringSchedule
-from community.models.schedules import Weekday
+from community.models.schedules import WEEK_OF_MONTH, Weekday
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -87,7 +87,7 @@ class SessionForm(forms.Form):
 class ScheduleForm(forms.ModelForm):
     weeks = forms.TypedMultipleChoiceField(
         label=_("第何週（選ばなければ毎週）"),
-        choices=[(n, _("第%(n)s") % {"n": n}) for n in range(1, 6)],
+        choices=list(WEEK_OF_MONTH.items()),
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -2,6 +2,7 @@
 
 from community.models.areas import Area, Chome, Town
 from community.models.changes import RecentChange
+from community.models.headcounts import Headcount
 from community.models.listings import Listing
 from community.models.organizations import Invitation, Membership, Organization
 from community.models.outbox import OutboxMessage
@@ -10,15 +11,19 @@ from community.models.places import Place
 from community.models.publication import PublicationStatus
 from community.models.schedules import RecurringSchedule
 from community.models.sessions import Session, SignUp
+from community.models.translations import ListingTranslation, OrganizationTranslation
 from community.models.users import User
 
 __all__ = [
     "Area",
     "Chome",
+    "Headcount",
     "Invitation",
     "Listing",
+    "ListingTranslation",
     "Membership",
     "Organization",
+    "OrganizationTranslation",
     "OutboxMessage",
     "PersonalDataAccess",
     "Place",

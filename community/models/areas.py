@@ -1,7 +1,11 @@
 """地域 → 町名 → 丁目: the ward's geography, kept as data staff can correct."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from community.i18n.languages import is_japanese
+from community.i18n.romanize import romanize_town
 
 
 class Area(models.Model):
@@ -35,7 +39,15 @@ class Town(models.Model):
         ordering = ["name_kana"]
 
     def __str__(self) -> str:
-        return self.name
+        """豊玉北 on Japanese pages, Toyotama-kita elsewhere (select options and plain text cannot mark a language)."""
+        if is_japanese(get_language()):
+            return self.name
+        return self.romanized_name or self.name
+
+    @property
+    def romanized_name(self) -> str:
+        """Latin letters from the stored reading, e.g. Toyotama-kita."""
+        return romanize_town(self.name, self.name_kana)
 
 
 class ChomeQuerySet(models.QuerySet):
@@ -62,8 +74,9 @@ class Chome(models.Model):
 
     def __str__(self) -> str:
         if self.number == 0:
-            return self.town.name
-        return _("%(town)s%(number)s丁目") % {"town": self.town.name, "number": self.number}
+            return str(self.town)
+        # Translators: a 町丁目 such as 豊玉北5丁目; %(town)s is already in the reader's script.
+        return _("%(town)s%(number)s丁目") % {"town": self.town, "number": self.number}
 
     @property
     def area(self) -> Area:

@@ -11,10 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from community.i18n.content import TranslatedQuerySetMixin
 from community.models.publication import PublicationStatus, Publishable, PublishableQuerySet
 
 
-class ListingQuerySet(PublishableQuerySet):
+class ListingQuerySet(TranslatedQuerySetMixin, PublishableQuerySet):
     def published(self):
         """Public listings: approved, and run by an organization that is itself approved and public."""
         return super().published().filter(organization__status=PublicationStatus.PUBLISHED)
@@ -49,6 +50,10 @@ class ListingQuerySet(PublishableQuerySet):
 
 
 class Listing(Publishable):
+    # A kind of listing names its own translatable fields here (e.g. 日時の説明); they live in
+    # ListingTranslation.extra, next to the shared ones every listing has.
+    TRANSLATED_EXTRA_FIELDS: tuple[str, ...] = ()
+
     kind = models.CharField(_("種類"), max_length=60, editable=False, db_index=True)
     organization = models.ForeignKey(
         "community.Organization", verbose_name=_("運営団体"), on_delete=models.PROTECT, related_name="listings"

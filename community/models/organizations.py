@@ -6,11 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from community.i18n.content import TranslatedQuerySetMixin
 from community.models.publication import Publishable, PublishableQuerySet
 from community.readings import HIRAGANA_RE, validate_hiragana  # noqa: F401 (migrations name it here)
 
 
-class OrganizationQuerySet(PublishableQuerySet):
+class OrganizationQuerySet(TranslatedQuerySetMixin, PublishableQuerySet):
     def for_member(self, user):
         if not user.is_authenticated:
             return self.none()
@@ -29,7 +30,11 @@ class Organization(Publishable):
         SUPPORT_CENTER = "houkatsu", _("地域包括支援センター")
         BUSINESS = "business", _("民間事業者")
         CHILDCARE = "childcare", _("保育・教育事業者")
+        UNIVERSITY = "university", _("大学・研究機関")
         WARD = "ward", _("区")
+
+    # Kinds that speak for the ward or its partners: set by staff in the admin, never by members.
+    STAFF_ONLY_KINDS = (Kind.WARD, Kind.SHAKYO, Kind.SUPPORT_CENTER)
 
     kind = models.CharField(_("種別"), max_length=12, choices=Kind.choices)
     name = models.CharField(_("団体名"), max_length=100)
@@ -48,6 +53,10 @@ class Organization(Publishable):
     is_fictional = models.BooleanField(
         _("架空のデモデータ"), default=False, help_text=_("デモ用に作った架空の団体であることを示します。")
     )
+    # A public organization's new name or 種別 waits here for staff; the public keeps the approved one meanwhile.
+    pending_name = models.CharField(_("承認待ちの団体名"), max_length=100, blank=True)
+    pending_name_kana = models.CharField(_("承認待ちのよみがな"), max_length=200, blank=True)
+    pending_kind = models.CharField(_("承認待ちの種別"), max_length=12, choices=Kind.choices, blank=True)
     history = HistoricalRecords(verbose_name=_("団体の変更履歴"))
 
     objects = OrganizationQuerySet.as_manager()
@@ -66,8 +75,12 @@ class Organization(Publishable):
 
         return reverse("community:organization_detail", args=[self.pk])
 
+    @property
+    def has_pending_identity(self) -> bool:
+        return bool(self.pending_name or self.pending_kind)
 
-class MembershipQuerySet(models.QuerySet):
+
+class MembershipQuerySet(TranslatedQuerySetMixin, models.QuerySet):
     def representatives(self):
         return self.filter(role=Membership.Role.REPRESENTATIVE)
 

@@ -10,8 +10,21 @@ import jpholiday
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-WEEKDAY_NAMES = [_("月"), _("火"), _("水"), _("木"), _("金"), _("土"), _("日")]
+from community.i18n.text import join_list
+
+WEEKDAY_NAMES = [
+    pgettext_lazy("weekday", "月"), pgettext_lazy("weekday", "火"), pgettext_lazy("weekday", "水"),
+    pgettext_lazy("weekday", "木"), pgettext_lazy("weekday", "金"), pgettext_lazy("weekday", "土"),
+    pgettext_lazy("weekday", "日"),
+]
+# 第1 … 第5 as each language counts weeks of the month (1st, 2nd … in English): one message each.
+WEEK_OF_MONTH = {
+    1: pgettext_lazy("week of the month", "第1"), 2: pgettext_lazy("week of the month", "第2"),
+    3: pgettext_lazy("week of the month", "第3"), 4: pgettext_lazy("week of the month", "第4"),
+    5: pgettext_lazy("week of the month", "第5"),
+}
 
 
 class Weekday(models.IntegerChoices):
@@ -90,7 +103,7 @@ class RecurringSchedule(models.Model):
         times = f"{self.start_time:%H:%M}–{self.end_time:%H:%M}"
         if not self.weeks:
             return _("毎週%(day)s %(times)s") % {"day": day, "times": times}
-        nth = "・".join(str(_("第%(n)s") % {"n": week}) for week in self.weeks)
+        nth = join_list(WEEK_OF_MONTH[week] for week in self.weeks)
         return _("毎月%(nth)s%(day)s %(times)s") % {"nth": nth, "day": day, "times": times}
 
     def occurrences(self, start: dt.date, end: dt.date) -> list[dt.date]:

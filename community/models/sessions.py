@@ -17,12 +17,14 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.i18n.content import TranslatedQuerySetMixin
+from community.i18n.languages import language_choices
 from community.models.schedules import Weekday
 
 NOON = dt.time(12)
 
 
-class SessionQuerySet(models.QuerySet):
+class SessionQuerySet(TranslatedQuerySetMixin, models.QuerySet):
     def upcoming(self):
         return self.filter(starts_at__gte=timezone.now(), is_cancelled=False).order_by("starts_at")
 
@@ -59,6 +61,13 @@ class SessionQuerySet(models.QuerySet):
 
     def with_listing(self):
         return self.select_related("listing__organization", "place__chome__town__area", "listing__place__chome__town")
+
+    def held(self, now=None):
+        """Sessions that took place: not cancelled and already started."""
+        return self.filter(is_cancelled=False, starts_at__lte=now or timezone.now())
+
+    def in_fiscal_year(self, fiscal_year):
+        return self.filter(starts_at__gte=fiscal_year.starts_at, starts_at__lt=fiscal_year.ends_at)
 
     def with_counts(self):
         return self.annotate(
@@ -163,7 +172,7 @@ class Session(models.Model):
         return max(self.capacity - self.confirmed_total(), 0)
 
 
-class SignUpQuerySet(models.QuerySet):
+class SignUpQuerySet(TranslatedQuerySetMixin, models.QuerySet):
     def active(self):
         return self.filter(status__in=SignUp.ACTIVE_STATUSES)
 
@@ -173,6 +182,9 @@ class SignUpQuerySet(models.QuerySet):
     def waitlist(self):
         """Waitlisted sign-ups, first come first served."""
         return self.filter(status=SignUp.Status.WAITLISTED).order_by("created_at", "pk")
+
+    def checked_in(self):
+        return self.filter(status=SignUp.Status.CONFIRMED, checked_in_at__isnull=False)
 
 
 class SignUp(models.Model):
@@ -200,7 +212,7 @@ class SignUp(models.Model):
     party_size = models.PositiveSmallIntegerField(_("人数"), default=1)
     note = models.CharField(_("連絡事項"), max_length=200, blank=True)
     status = models.CharField(_("状態"), max_length=12, choices=Status.choices, db_index=True)
-    language = models.CharField(_("連絡に使う言語"), max_length=10, choices=settings.LANGUAGES, default="ja")
+    language = models.CharField(_("連絡に使う言語"), max_length=10, choices=language_choices, default="ja")
     proxy_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("代理で申し込んだ職員"),
@@ -213,6 +225,15 @@ class SignUp(models.Model):
     promoted_at = models.DateTimeField(_("繰り上げ日時"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("キャンセル日時"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("リマインダー送信日時"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("受付日時（来場）"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("受付した人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # Guests (no account): a reference to quote on the phone, and their normalized contact as the identity.
     reference = models.CharField(_("受付番号"), max_length=9, unique=True, null=True, blank=True)
     guest_key = models.CharField(_("ゲストの連絡先（照合用）"), max_length=260, blank=True, editable=False)

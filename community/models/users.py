@@ -1,9 +1,10 @@
 """Residents, organization members and staff share one user model; e-mail is the login."""
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from community.i18n.languages import language_choices
 
 
 class Interest(models.TextChoices):
@@ -52,7 +53,7 @@ class User(AbstractUser):
     languages = models.JSONField(_("話せる言語"), default=list, blank=True)
     interests = models.JSONField(_("関心のある分野"), default=list, blank=True)
     preferred_language = models.CharField(
-        _("表示言語"), max_length=10, choices=settings.LANGUAGES, default="ja"
+        _("表示言語"), max_length=10, choices=language_choices, default="ja"
     )
 
     USERNAME_FIELD = "email"

@@ -1,7 +1,9 @@
 """Organization self-service: apply to register, keep the profile, listings and places, invite and remove members.
 
 New organizations and new listings wait for staff approval (承認待ち); edits to something already public go live
-at once and simple-history keeps the previous version for 「最近の変更」.
+at once and simple-history keeps the previous version for 「最近の変更」. The exception is who the organization is:
+a public organization's new name or 種別 waits for staff (the public keeps the approved one), and the 種別
+区・社会福祉協議会・地域包括支援センター are set by staff only.
 """
 
 from django.core import signing
@@ -19,9 +21,20 @@ INVITATION_SALT = "community.invitation"
 INVITATION_MAX_AGE = 14 * 24 * 60 * 60  # the link works for two weeks
 
 
+IDENTITY_FIELDS = ("name", "name_kana", "kind")
+
+
+def _refuse_staff_only_kind(organization: Organization, previous_kind: str = "") -> None:
+    if organization.kind in Organization.STAFF_ONLY_KINDS and organization.kind != previous_kind:
+        raise ValidationError({"kind": _(
+            "種別「%(kind)s」は区の職員だけが設定できます。該当する場合は、区の担当窓口にご連絡ください。"
+        ) % {"kind": organization.get_kind_display()}})
+
+
 @transaction.atomic
 def organization_apply(*, applicant, organization: Organization) -> Organization:
     """Register a new organization as 承認待ち; the applicant becomes its 代表者."""
+    _refuse_staff_only_kind(organization)
     organization.status = PublicationStatus.PENDING
     organization.review_note = ""
     organization.full_clean()
@@ -38,10 +51,62 @@ def _resubmit_if_returned(obj) -> None:
 
 @transaction.atomic
 def organization_update(*, organization: Organization) -> Organization:
-    """Save the organization's own edits; a returned application is submitted again."""
+    """Save the members' own edits; a returned application is submitted again.
+
+    While the organization is public, a new name, reading or 種別 is kept aside as 承認待ち and the approved ones
+    stay; saving the approved values again withdraws the request.
+    """
+    approved = Organization.objects.select_for_update().get(pk=organization.pk)
+    _refuse_staff_only_kind(organization, previous_kind=approved.kind)
+    if approved.is_published:
+        proposed = {name: getattr(organization, name) for name in IDENTITY_FIELDS}
+        for name in IDENTITY_FIELDS:
+            setattr(organization, name, getattr(approved, name))
+        changed = any(proposed[name] != getattr(approved, name) for name in IDENTITY_FIELDS)
+        organization.pending_name = proposed["name"] if changed else ""
+        organization.pending_name_kana = proposed["name_kana"] if changed else ""
+        organization.pending_kind = proposed["kind"] if changed else ""
+        if changed:
+            organization.review_note = ""  # a new request replaces the reason the last one was refused
     organization.full_clean()
     organization.save()
     _resubmit_if_returned(organization)
+    return organization
+
+
+@transaction.atomic
+def organization_identity_approve(*, organization: Organization) -> Organization:
+    """Staff: the waiting name, reading and 種別 become the public ones."""
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
+    if not organization.has_pending_identity:
+        raise ValidationError(_("「%(name)s」には承認待ちの名称・種別の変更がありません。") % {"name": organization})
+    organization.name = organization.pending_name or organization.name
+    organization.name_kana = organization.pending_name_kana or organization.name_kana
+    organization.kind = organization.pending_kind or organization.kind
+    organization.pending_name = organization.pending_name_kana = organization.pending_kind = ""
+    organization.review_note = ""
+    organization.full_clean()
+    organization.save()
+    return organization
+
+
+@transaction.atomic
+def organization_identity_return(*, organization: Organization, reason: str) -> Organization:
+    """Staff: refuse the waiting name or 種別 with a reason; the organization stays public as it was."""
+    if not reason.strip():
+        raise ValidationError({"review_note": _("差戻しの理由を入力してください。")})
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
+    organization.pending_name = organization.pending_name_kana = organization.pending_kind = ""
+    organization.review_note = reason.strip()
+    organization.save(update_fields=["pending_name", "pending_name_kana", "pending_kind", "review_note", "updated_at"])
+    context = {"organization": organization, "url": absolute_url(
+        reverse("community:organization_dashboard", args=[organization.pk]))}
+    recipients = [(m.user.email, m.user.preferred_language)
+                  for m in organization.memberships.representatives().select_related("user")]
+    transaction.on_commit(lambda: [
+        send_templated_mail(template="community/mail/identity_returned", to=email, language=language, context=context)
+        for email, language in recipients
+    ])
     return organization
 
 

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from community import geo
@@ -11,7 +12,12 @@ register = template.Library()
 
 # 国土地理院の地理院タイル (standard map). Tests and offline machines point MAP_TILE_URL at a local tile.
 DEFAULT_TILE_URL = "https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png"
-DEFAULT_ATTRIBUTION = '<a href="https://maps.gsi.go.jp/development/ichiran.html">地理院タイル</a>'
+GSI_TILES_URL = "https://maps.gsi.go.jp/development/ichiran.html"
+
+
+def _default_attribution() -> str:
+    """The tiles' credit in the reader's language (it shows on the map, so it follows the page's language)."""
+    return format_html('<a href="{}">{}</a>', GSI_TILES_URL, _("地理院タイル"))
 
 
 @register.filter
@@ -32,7 +38,7 @@ def map_panel(data, map_id: str = "map"):
         "points_id": f"{map_id}-points",
         "has_points": bool(data.get("places")),
         "tile_url": getattr(settings, "MAP_TILE_URL", DEFAULT_TILE_URL),
-        "attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", DEFAULT_ATTRIBUTION)
+        "attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", None) or _default_attribution()
         + " / "
         + _("丁目の代表点: 国土交通省「位置参照情報」"),
         "leaflet_js": static("vendor/leaflet/leaflet.js"),

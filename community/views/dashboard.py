@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.forms import modelform_factory
 from django.shortcuts import redirect, render
@@ -14,9 +15,11 @@ from django.utils.translation import gettext as _
 from community import access
 from community.forms.errors import add_service_errors
 from community.forms.organizations import ListingForm
+from community.forms.translations import TRANSLATIONS_HELP, translation_forms
 from community.models import Listing, Membership, PublicationStatus, Session, SignUp
 from community.models.listings import specific_listings
 from community.services import organizations as services
+from community.services.translations import translations_save
 
 
 @login_required
@@ -100,10 +103,13 @@ def listing_edit(request, org_pk, pk):
     form = _listing_form_class(type(listing))(
         request.POST or None, request.FILES or None, instance=listing, organization=organization
     )
-    if request.method == "POST" and form.is_valid():
+    translations = translation_forms(listing, request.POST or None)
+    if request.method == "POST" and form.is_valid() and all(t.is_valid() for t in translations):
         was_published = listing.is_published
         try:
-            services.listing_update(listing=form.save(commit=False))
+            with transaction.atomic():
+                services.listing_update(listing=form.save(commit=False))
+                translations_save(obj=listing, texts_by_language={t.language: t.cleaned_data for t in translations})
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -112,5 +118,10 @@ def listing_edit(request, org_pk, pk):
             else:
                 messages.success(request, _("変更を保存しました。区の職員が確認してから公開されます。"))
             return redirect("community:organization_dashboard", org_pk=organization.pk)
-    context = {"organization": organization, "form": form, "listing": listing}
-    return render(request, "community/listing_form.html", context, status=400 if form.errors else 200)
+    context = {
+        "organization": organization, "form": form, "listing": listing,
+        "translation_forms": translations, "translations_help": TRANSLATIONS_HELP,
+        "translations_open": any(t.errors for t in translations),
+    }
+    failed = form.errors or any(t.errors for t in translations)
+    return render(request, "community/listing_form.html", context, status=400 if failed else 200)

@@ -1,18 +1,19 @@
 """マイ団体: an organization's members keep the sessions of their listings and see who signed up."""
 
-import csv
+import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, Sum
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import access
+from community.exports import csv_response
 from community.forms.errors import add_service_errors
 from community.forms.sessions import ScheduleForm, SessionCancelForm, SessionForm
 from community.models import PersonalDataAccess, SignUp
@@ -20,6 +21,9 @@ from community.personal_data import personal_data_access_record
 from community.services import schedules as schedule_services
 from community.services import sessions as session_services
 from community.templatetags.portal import jdatetime
+
+RECENT = dt.timedelta(days=90)
+RECORDABLE_AHEAD = dt.timedelta(hours=2)
 
 
 def _with_counts(sessions):
@@ -53,8 +57,16 @@ def listing_sessions(request, org_pk, listing_pk):
                 _("「%(rule)s」を登録し、開催回を%(n)s件作りました。") % {"rule": schedule.describe(), "n": len(created)},
             )
             return redirect("community:listing_sessions", org_pk=org_pk, listing_pk=listing.pk)
-    sessions = _with_counts(listing.sessions.filter(starts_at__gte=timezone.now()).select_related("place"))
+    now = timezone.now()
+    sessions = _with_counts(listing.sessions.filter(starts_at__gte=now).select_related("place"))
+    # The last sessions held, so the organizer can record 参加者数 afterwards (or at the door, from 2 hours before).
+    recent = (
+        listing.sessions.filter(is_cancelled=False, starts_at__lt=now + RECORDABLE_AHEAD, starts_at__gte=now - RECENT)
+        .select_related("place", "headcount")
+        .order_by("-starts_at")[:20]
+    )
     context = {
+        "recent_sessions": recent,
         "organization": listing.organization,
         "listing": listing,
         "sessions": sessions.order_by("starts_at")[:60],
@@ -123,23 +135,21 @@ def session_signups(request, org_pk, pk):
 
 @login_required
 def session_signups_csv(request, org_pk, pk):
-    """CSV for Excel: UTF-8 with BOM so Japanese opens intact."""
+    """CSV for Excel (community.exports: BOM, and names or notes typed as =… stay text)."""
     session = access.get_session_for_member(request.user, pk, organization_id=org_pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="signups-{session.pk}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([_("状態"), _("氏名"), _("人数"), _("電話番号"), _("メールアドレス"), _("連絡事項"), _("申込日時"), _("代理申込")])
     signups = list(_signups_of(session))
     personal_data_access_record(
         user=request.user, action=PersonalDataAccess.Action.EXPORT_SIGNUPS, session=session, rows=len(signups)
     )
-    for signup in signups:
-        writer.writerow([
+    header = [_("状態"), _("氏名"), _("人数"), _("電話番号"), _("メールアドレス"), _("連絡事項"), _("申込日時"), _("代理申込")]
+    rows = (
+        [
             signup.get_status_display(), signup.name, signup.party_size, signup.phone, signup.contact_email,
             signup.note, jdatetime(signup.created_at), _("はい") if signup.proxy_by_id else "",
-        ])
-    return response
+        ]
+        for signup in signups
+    )
+    return csv_response(f"signups-{session.pk}.csv", header, rows)
 
 
 @login_required

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,8 +13,10 @@ from django.views.decorators.http import require_POST
 from community import access
 from community.forms.errors import add_service_errors
 from community.forms.organizations import InvitationForm, MemberRoleForm, OrganizationForm, PlaceForm
+from community.forms.translations import TRANSLATIONS_HELP, translation_forms
 from community.models import Place
 from community.services import organizations as services
+from community.services.translations import translations_save
 
 
 def _refuse_editor(request, membership):
@@ -46,20 +49,32 @@ def organization_edit(request, org_pk):
     membership = access.get_membership_for_member(request.user, org_pk)
     organization = membership.organization
     form = OrganizationForm(request.POST or None, request.FILES or None, instance=organization)
-    if request.method == "POST" and form.is_valid():
+    translations = translation_forms(organization, request.POST or None)
+    if request.method == "POST" and form.is_valid() and all(t.is_valid() for t in translations):
         was_returned = organization.status == "returned"
         try:
-            services.organization_update(organization=form.save(commit=False))
+            with transaction.atomic():
+                organization = services.organization_update(organization=form.save(commit=False))
+                translations_save(
+                    obj=organization, texts_by_language={t.language: t.cleaned_data for t in translations}
+                )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             if was_returned:
                 messages.success(request, _("修正して、もう一度申請しました。区の職員が確認します。"))
+            elif organization.has_pending_identity:
+                messages.success(request, _("保存しました。団体名・種別の変更は、区の職員が確認してから公開ページに反映されます。"))
             else:
                 messages.success(request, _("団体の情報を保存しました。"))
             return redirect("community:organization_dashboard", org_pk=organization.pk)
-    context = {"organization": organization, "form": form}
-    return render(request, "community/organization_form.html", context, status=400 if form.errors else 200)
+    context = {
+        "organization": organization, "form": form,
+        "translation_forms": translations, "translations_help": TRANSLATIONS_HELP,
+        "translations_open": any(t.errors for t in translations),
+    }
+    failed = form.errors or any(t.errors for t in translations)
+    return render(request, "community/organization_form.html", context, status=400 if failed else 200)
 
 
 @login_required

@@ -84,6 +84,8 @@ def session_signup(request, pk):
             user=request.user,
             party_size=form.cleaned_data["party_size"],
             note=form.cleaned_data["note"],
+            # Mails about this sign-up come in the language the resident is reading now (a /tl/ page: Tagalog).
+            language=request.LANGUAGE_CODE,
         )
     except ValidationError as error:
         add_service_errors(form, error)

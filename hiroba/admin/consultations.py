@@ -2,13 +2,17 @@
 
 import csv
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.admin.access import SELF_EDIT_REFUSED, RoleAwareAdmin
+from community.admin.readonly import ReadOnlyAdminMixin
 from hiroba.models import (
     ConsultationAccessLog,
     ConsultationNote,
@@ -39,8 +43,6 @@ class AssignedToMeFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "1":
-            from django.db.models import Q
-
             return queryset.filter(Q(assigned_to=request.user) | Q(assigned_team__members=request.user)).distinct()
         return queryset
 
@@ -59,7 +61,7 @@ class ConsultationNoteInline(admin.TabularInline):
         return obj is not None and obj.content_visible_to(request.user)
 
 
-@admin.action(description=_("選んだ相談をCSVで出力する（出力は記録されます）"))
+@admin.action(description=_("選んだ相談をCSVで出力する（出力は記録されます）"), permissions=["export"])
 def export_csv(modeladmin, request, queryset):
     queryset = queryset.select_related("area", "assigned_team", "assigned_to")
     visible = set(queryset.content_visible_to(request.user).values_list("pk", flat=True))
@@ -94,14 +96,20 @@ def export_csv(modeladmin, request, queryset):
 
 
 @admin.register(ConsultationRequest)
-class ConsultationRequestAdmin(admin.ModelAdmin):
+class ConsultationRequestAdmin(RoleAwareAdmin):
+    """Content and contact fields are `in_scope` in hiroba/roles.py: shown only on requests the user may read."""
+
     # The list never shows what was written: reference, topic, status and dates only.
     list_display = ["reference", "topic", "status", "received_at", "closed_at"]
     list_filter = ["status", "topic", AssignedToMeFilter]
-    search_fields = ["=reference"]  # only the reference: searching content would reveal it
+    # The box finds a reference; what people wrote is searched only among the requests the user may read (logged).
+    search_fields = ["=reference"]
+    search_help_text = _("受付番号、または担当している相談の内容・お名前・電話番号・メールアドレスでさがせます（記録されます）。")
     date_hierarchy = "received_at"
     actions = [export_csv]
     inlines = [ConsultationNoteInline]
+    fields = [*SUMMARY_FIELDS, *CONTENT_FIELDS, *TRIAGE_FIELDS]
+    readonly_fields = [*SUMMARY_FIELDS, *CONTENT_FIELDS]
 
     def has_add_permission(self, request):
         return False  # requests come from the public form
@@ -114,19 +122,11 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
             return False  # a summary to look at, nothing to steer
         return super().has_change_permission(request, obj)
 
+    def in_scope_visible(self, request, obj) -> bool:
+        return obj.content_visible_to(request.user)
+
     def _visible(self, request, obj) -> bool:
         return obj is not None and obj.content_visible_to(request.user)
-
-    def get_fields(self, request, obj=None):
-        if self._visible(request, obj):
-            return [*SUMMARY_FIELDS, *CONTENT_FIELDS, *TRIAGE_FIELDS]
-        return [*SUMMARY_FIELDS, *TRIAGE_FIELDS]
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = [*SUMMARY_FIELDS, *CONTENT_FIELDS]
-        if not self._visible(request, obj):
-            readonly += TRIAGE_FIELDS  # who may not read it may not steer it either
-        return readonly
 
     def get_inlines(self, request, obj):
         return [ConsultationNoteInline] if self._visible(request, obj) else []
@@ -135,6 +135,15 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         return actions
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        matched = services.consultation_search_content(
+            user=request.user, queryset=queryset, term=term, ip_address=_ip(request)
+        )
+        return queryset.filter(Q(reference__iexact=term) | Q(pk__in=matched)), False
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id))
@@ -182,7 +191,7 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(ConsultationAccessLog)
-class ConsultationAccessLogAdmin(admin.ModelAdmin):
+class ConsultationAccessLogAdmin(ReadOnlyAdminMixin, RoleAwareAdmin):
     """Read-only, and only for 区職員 holding the content permission."""
 
     list_display = ["at", "reference", "action", "user_label", "ip_address"]
@@ -196,25 +205,39 @@ class ConsultationAccessLogAdmin(admin.ModelAdmin):
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm(CONTENT_PERMISSION)
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+class ConsultationTeamForm(forms.ModelForm):
+    """Who is on a team decides who reads which consultations: nobody puts themselves on or takes themselves off."""
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+    request_user = None
+
+    class Meta:
+        model = ConsultationTeam
+        fields = ["name", "description", "members"]
+
+    def clean_members(self):
+        members = set(self.cleaned_data["members"])
+        before = set(self.instance.members.all()) if self.instance.pk else set()
+        if self.request_user is not None and self.request_user in members ^ before:
+            raise ValidationError(SELF_EDIT_REFUSED, code="oneself")
+        return self.cleaned_data["members"]
 
 
 @admin.register(ConsultationTeam)
-class ConsultationTeamAdmin(admin.ModelAdmin):
+class ConsultationTeamAdmin(RoleAwareAdmin):
+    form = ConsultationTeamForm
     list_display = ["name", "description"]
     search_fields = ["name"]
     autocomplete_fields = ["members"]
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.request_user = request.user
+        return form
+
 
 @admin.register(RetentionSetting)
-class RetentionSettingAdmin(admin.ModelAdmin):
+class RetentionSettingAdmin(RoleAwareAdmin):
     list_display = ["__str__", "action", "updated_at"]
 
     def has_add_permission(self, request):

@@ -2,12 +2,13 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from community.admin.access import RoleAwareAdmin
 from hiroba.admin.plazas import OTHER_LANGUAGES
 from hiroba.models import ConsultationDesk, SupportCenterCoverage, Topic
 
 
 @admin.register(SupportCenterCoverage)
-class SupportCenterCoverageAdmin(admin.ModelAdmin):
+class SupportCenterCoverageAdmin(RoleAwareAdmin):
     list_display = ["chome", "center", "is_confirmed"]
     list_filter = ["chome__town__area", "is_confirmed", "center"]
     search_fields = ["chome__town__name", "chome__town__name_kana", "center__name"]
@@ -36,7 +37,7 @@ class ConsultationDeskForm(forms.ModelForm):
 
 
 @admin.register(ConsultationDesk)
-class ConsultationDeskAdmin(admin.ModelAdmin):
+class ConsultationDeskAdmin(RoleAwareAdmin):
     form = ConsultationDeskForm
     list_display = ["name", "kind", "area", "phone", "hours_text", "is_main_contact", "is_active"]
     list_filter = ["kind", "area", "is_active"]

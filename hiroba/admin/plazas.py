@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.admin.access import RoleAwareAdmin
 from community.admin.moderation import ModeratedAdmin
 from community.models import Area, RecurringSchedule
 from community.uploads import VerifiedDocumentField, VerifiedImageField
@@ -136,7 +137,7 @@ class PlazaAdmin(ModeratedAdmin):
 
 
 @admin.register(PlazaSubsidy)
-class PlazaSubsidyAdmin(admin.ModelAdmin):
+class PlazaSubsidyAdmin(RoleAwareAdmin):
     form = SubsidyForm
     list_display = ["plaza", "fiscal_year", "amount", "status", "reported_on"]
     list_filter = ["fiscal_year", "status", "plaza__place__chome__town__area"]

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.i18n.languages import language_choices
 from hiroba.models.topics import Topic
 
 CONTENT_PERMISSION = "hiroba.view_consultation_content"
@@ -69,7 +70,7 @@ class ConsultationRequest(models.Model):
     message = models.TextField(_("相談したいこと"))
     contact_method = models.CharField(_("希望する連絡方法"), max_length=8, choices=ContactMethod.choices)
     preferred_time = models.CharField(_("連絡してよい時間帯"), max_length=100, blank=True)
-    language = models.CharField(_("話したい言語"), max_length=10, choices=settings.LANGUAGES, default="ja")
+    language = models.CharField(_("話したい言語"), max_length=10, choices=language_choices, default="ja")
     area = models.ForeignKey(
         "community.Area", verbose_name=_("お住まいの地域"), null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -168,6 +169,7 @@ class ConsultationAccessLog(models.Model):
         CHANGE = "change", _("変更")
         EXPORT = "export", _("CSV出力")
         HISTORY = "history", _("変更履歴を閲覧")
+        SEARCH = "search", _("検索で内容を照合")
         ANONYMIZE = "anonymize", _("保存期間経過で匿名化")
         DELETE = "delete", _("削除")
 

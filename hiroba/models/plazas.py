@@ -44,6 +44,7 @@ class PlazaQuerySet(ListingQuerySet):
 
 
 class Plaza(Listing):
+    TRANSLATED_EXTRA_FIELDS = ("hours_text",)
     """A 相談情報ひろば: a place where anyone may drop in and talk, run by a local organization."""
 
     hours_text = models.CharField(

@@ -3,6 +3,7 @@
 import secrets
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from hiroba.models import (
@@ -89,6 +90,25 @@ def consultation_log_access(*, user, consultation: ConsultationRequest | None, a
         action=action,
         ip_address=ip_address,
     )
+
+
+def consultation_search_content(*, user, queryset, term: str, ip_address=None) -> list[int]:
+    """Requests in `queryset` whose content the user may read and that contain `term`; every match is logged.
+
+    A match tells the searcher what a request says, so it is a read of its content like opening it.
+    """
+    term = term.strip()
+    if not term:
+        return []
+    contains = Q(message__icontains=term) | Q(name__icontains=term) | Q(phone__icontains=term) | Q(email__icontains=term)
+    matched = list(queryset.content_visible_to(user).filter(contains).order_by().values_list("pk", "reference"))
+    label = f"{user.get_full_name()} <{user.email}>"
+    ConsultationAccessLog.objects.bulk_create([
+        ConsultationAccessLog(consultation_id=pk, reference=reference, user=user, user_label=label,
+                              action=ConsultationAccessLog.Action.SEARCH, ip_address=ip_address)
+        for pk, reference in matched
+    ])
+    return [pk for pk, _reference in matched]
 
 
 def consultation_set_status(*, consultation: ConsultationRequest, status: str, now=None) -> None:

@@ -1,11 +1,12 @@
-"""Staff keep classes, events, the desk and the landing texts current; each text field has one box per language."""
+"""Staff keep classes, events, the desk and the landing texts current; each text has one box per language."""
 
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from community.admin.access import RoleAwareAdmin
 from community.admin.core import RecurringScheduleInline
 from community.admin.moderation import ModeratedAdmin
 from international.models import (
@@ -14,9 +15,7 @@ from international.models import (
     ForeignResidentDesk,
     JapaneseClass,
     LandingSection,
-    ListingText,
 )
-from international.models.content import TRANSLATABLE_FIELDS
 from international.models.languages import SupportLanguage
 
 LISTING_FIELDSETS = (
@@ -24,28 +23,6 @@ LISTING_FIELDSETS = (
     (_("参加について"), {"fields": ("audience", "fee_text", "contact_text")}),
 )
 STATUS_FIELDSET = (_("公開"), {"fields": ("status", "review_note", "published_at")})
-
-
-class ListingTextInline(TranslationStackedInline):
-    """One box per language; the Japanese original is the listing's own field, so `_ja` stays hidden."""
-
-    model = ListingText
-    can_delete = False
-    verbose_name = _("翻訳（空欄の言語では日本語を表示します）")
-    verbose_name_plural = verbose_name
-    own_notes: tuple[str, ...] = ()
-
-    def get_fields(self, request, obj=None):
-        shown = [*TRANSLATABLE_FIELDS[:5], *self.own_notes]
-        return [f"{name}_{lang}" for name in shown for lang in ("en", "zh_hans", "ko", "tl")]
-
-
-class JapaneseClassTextInline(ListingTextInline):
-    own_notes = ("schedule_note", "childcare_note")
-
-
-class ExchangeEventTextInline(ListingTextInline):
-    own_notes = ("welcome_note",)
 
 
 class LanguageChoicesForm(forms.ModelForm):
@@ -89,7 +66,8 @@ class JapaneseClassAdmin(ModeratedAdmin):
     search_fields = ["title", "title_kana", "organization__name"]
     list_select_related = ["organization"]
     autocomplete_fields = ["organization", "place"]
-    inlines = [JapaneseClassTextInline, RecurringScheduleInline]
+    # The translation boxes come from ModeratedAdmin (the kernel's ListingTranslation).
+    inlines = [RecurringScheduleInline]
     fieldsets = (
         *LISTING_FIELDSETS,
         (
@@ -119,7 +97,6 @@ class ExchangeEventAdmin(ModeratedAdmin):
     search_fields = ["title", "title_kana", "organization__name"]
     list_select_related = ["organization"]
     autocomplete_fields = ["organization", "place"]
-    inlines = [ExchangeEventTextInline]
     fieldsets = (
         *LISTING_FIELDSETS,
         (_("催しについて"), {"fields": ("category", "languages", "welcome_note", "is_fictional")}),
@@ -133,7 +110,7 @@ class DeskLanguageDayInline(admin.TabularInline):
 
 
 @admin.register(ForeignResidentDesk)
-class ForeignResidentDeskAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class ForeignResidentDeskAdmin(RoleAwareAdmin, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "hours_text", "phone", "is_active", "checked_on"]
     list_filter = ["is_active"]
     search_fields = ["name"]
@@ -148,7 +125,7 @@ class ForeignResidentDeskAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(LandingSection)
-class LandingSectionAdmin(TranslationAdmin):
+class LandingSectionAdmin(RoleAwareAdmin, TranslationAdmin):
     list_display = ["heading", "slug", "sort_order", "is_published"]
     list_editable = ["sort_order", "is_published"]
     prepopulated_fields = {"slug": ["heading_ja"]}

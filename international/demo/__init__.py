@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from community.models import Area, Organization, Place, PublicationStatus, RecurringSchedule, Session
 from community.services.schedules import schedule_generate_sessions
+from community.services.translations import translation_save
 from international.demo.content import CLASSES, DEMO_DAYS_NOTE, DESKS, EVENTS, LANDING_SECTIONS, ORGANIZATIONS
 from international.models import (
     DeskLanguageDay,
@@ -15,7 +16,6 @@ from international.models import (
     ForeignResidentDesk,
     JapaneseClass,
     LandingSection,
-    ListingText,
 )
 from international.models.desks import TOPIC_FIELDS
 
@@ -49,7 +49,13 @@ def _translations(field: str, values: dict) -> dict:
 
 
 def _save_texts(listing, translated: dict) -> None:
-    ListingText.objects.get_or_create(listing=listing, defaults=translated)
+    """{"title_en": …, "fee_text_zh_hans": …} → one kernel translation row per language."""
+    by_language: dict[str, dict[str, str]] = {}
+    for key, text in translated.items():
+        lang = next(lang for lang in TRANSLATED if key.endswith(f"_{lang}"))
+        by_language.setdefault(lang.replace("_", "-"), {})[key.removesuffix(f"_{lang}")] = text
+    for language, texts in by_language.items():
+        translation_save(obj=listing, language=language, texts=texts)
 
 
 def _place(name: str | None) -> Place | None:
@@ -187,6 +193,23 @@ def _desks(organizations) -> None:
             )
 
 
+def _put_facts_right() -> None:
+    """Demo databases loaded before issue 18: the festival named in the plan was marked fiction, and the welcome
+    text promised what no source says (「在留資格がなくても…」). Correct them; update() writes no history row."""
+    row = next(row for row in EVENTS if row["title"] == "ねりまワールドフェスティバル")
+    japanese, translated = _listing_texts(row["text"], with_audience=False)
+    organization = Organization.objects.filter(name=row["organization"]).first()
+    festival = ExchangeEvent.objects.filter(title=row["title"], is_fictional=True)
+    if festival.exists() and organization:
+        pk = festival.get().pk
+        ExchangeEvent.objects.filter(pk=pk).update(is_fictional=False, organization=organization,
+                                                   summary=japanese["summary"], description=japanese["description"])
+        _save_texts(ExchangeEvent.objects.get(pk=pk), translated)
+    for section in LANDING_SECTIONS:
+        stale = LandingSection.objects.filter(slug=section["slug"], body_ja__contains="在留資格")
+        stale.update(**_per_language("heading", section["heading"]), **_per_language("body", section["body"]))
+
+
 def _landing() -> None:
     for row in LANDING_SECTIONS:
         LandingSection.objects.get_or_create(
@@ -206,3 +229,4 @@ def load() -> None:
     _events(organizations)
     _desks(organizations)
     _landing()
+    _put_facts_right()

@@ -179,24 +179,32 @@ CLASSES = [
 
 EVENTS = [
     {
+        # Named in the plan (関連する取組: 「ねりまワールドフェスティバル」の開催), so not fiction; who in the ward
+        # runs it is our estimate (the 多文化共生 desk in organizations.csv), and its date and venue are placeholders.
         "title": "ねりまワールドフェスティバル",
         "title_kana": "ねりまわーるどふぇすてぃばる",
-        "organization": "ねりま多文化共生ネット（デモ）",
+        "organization": "練馬区 地域振興課 事業推進係",
         "place": "光が丘区民センター",
-        "category": "festival", "fictional": True, "languages": ["en", "zh-hans", "ko", "tl", "vi"],
+        "category": "festival", "fictional": False, "languages": ["en", "zh-hans", "ko", "tl", "vi"],
         "days_ahead": 48, "start": "10:00", "end": "16:00", "capacity": None, "signup_required": False,
-        "fee": {"ja": "入場無料", "en": "Free entry", "zh_hans": "免费入场", "ko": "입장 무료", "tl": "Libreng pasok"},
+        "fee": {"ja": "入場無料（デモ）", "en": "Free entry (demo)", "zh_hans": "免费入场（演示）", "ko": "입장 무료 (데모)",
+                "tl": "Libreng pasok (demo)"},
         "text": {
-            "ja": ("ねりまワールドフェスティバル", "世界の料理、音楽、おどりを楽しむお祭りです（日程はデモ用）。",
-                   "区内に住むさまざまな国の人たちが、ふるさとの料理や音楽、おどりを紹介します。民族衣装の試着や、子ども向けの遊びのコーナーもあります。"),
-            "en": ("Nerima World Festival", "A festival of food, music and dance from around the world (dates are for the demo).",
-                   "Residents from many countries share the food, music and dances of their home towns. You can also try on traditional clothes, and there is a play corner for children."),
-            "zh_hans": ("练马世界节", "享受世界各地美食、音乐和舞蹈的节日（日期为演示用）。",
-                        "住在区内的各国居民介绍家乡的美食、音乐和舞蹈。还可以试穿民族服装，也有儿童游戏区。"),
-            "ko": ("네리마 월드 페스티벌", "세계의 음식, 음악, 춤을 즐기는 축제입니다 (일정은 데모용).",
-                   "구내에 사는 여러 나라 사람들이 고향의 음식과 음악, 춤을 소개합니다. 민족 의상 입어 보기와 어린이 놀이 코너도 있습니다."),
-            "tl": ("Nerima World Festival", "Pista ng pagkain, musika at sayaw mula sa buong mundo (pang-demo ang petsa).",
-                   "Ibinabahagi ng mga residente mula sa iba't ibang bansa ang pagkain, musika at sayaw ng kanilang bayan. Puwede ring magsuot ng tradisyonal na damit, at may palaruan para sa mga bata."),
+            "ja": ("ねりまワールドフェスティバル", "区が開く、外国人と日本人が交流するお祭りです（練馬区地域福祉計画より）。",
+                   "練馬区地域福祉計画は、外国人と日本人がお互いの文化や習慣の違いを理解し合い、交流を深められるよう、文化交流講座や「ねりまワールドフェスティバル」の開催など、様々な機会を提供するとしています。"
+                   "このページの開催日・会場・入場料はデモ用の仮のものです（出典にありません）。主催の担当係は推定です。"),
+            "en": ("Nerima World Festival", "A festival held by the ward where foreign and Japanese residents meet (from Nerima's community welfare plan).",
+                   "Nerima's community welfare plan says the ward offers chances such as culture talks and the Nerima World Festival so that foreign and Japanese residents understand each other's culture and customs and become closer. "
+                   "The date, venue and fee on this page are placeholders for the demo (no source gives them). Which ward section runs it is our estimate."),
+            "zh_hans": ("练马世界节", "区政府举办的外国人与日本人交流的节日（摘自练马区地域福祉计划）。",
+                        "练马区地域福祉计划提出，为了让外国人和日本人相互理解彼此文化和习惯的不同、加深交流，区里将举办文化交流讲座和“练马世界节”等，提供各种机会。"
+                        "本页的日期、会场和费用是演示用的暂定内容（没有出处）。主办的负责部门是推测的。"),
+            "ko": ("네리마 월드 페스티벌", "구가 여는, 외국인과 일본인이 교류하는 축제입니다 (네리마구 지역복지계획에서).",
+                   "네리마구 지역복지계획은 외국인과 일본인이 서로의 문화와 습관의 차이를 이해하고 교류를 깊게 할 수 있도록 문화교류 강좌와 ‘네리마 월드 페스티벌’ 개최 등 다양한 기회를 제공한다고 합니다. "
+                   "이 페이지의 개최일·장소·입장료는 데모용 임시 정보입니다(출처에 없습니다). 주최 담당 부서는 추정입니다."),
+            "tl": ("Nerima World Festival", "Pistang idinaraos ng ward kung saan nagkikita ang mga dayuhan at Hapon (mula sa plano ng community welfare ng Nerima).",
+                   "Sinasabi ng plano ng community welfare ng Nerima na nagbibigay ang ward ng mga pagkakataon gaya ng mga talakayan tungkol sa kultura at ng Nerima World Festival para magkaintindihan ang mga dayuhan at Hapon sa kultura at kaugalian ng isa't isa. "
+                   "Pansamantala lamang para sa demo ang petsa, lugar at bayad sa pahinang ito (walang pinagmulan). Hula lamang namin kung aling seksiyon ng ward ang nag-aayos nito."),
         },
     },
     {
@@ -312,14 +320,16 @@ LANDING_SECTIONS = [
         },
     },
     {
+        # Only what the sources say: the desk's help (organizations.csv) and what the plan says it explains.
         "slug": "free-and-private", "order": 20,
-        "heading": {"ja": "相談は無料です", "en": "Advice is free", "zh_hans": "咨询免费", "ko": "상담은 무료입니다", "tl": "Libre ang konsultasyon"},
+        "heading": {"ja": "外国語で相談できること", "en": "What you can ask in your language", "zh_hans": "可以用外语咨询的内容",
+                    "ko": "외국어로 상담할 수 있는 것", "tl": "Ano ang maitatanong mo sa iyong wika"},
         "body": {
-            "ja": "相談にお金はかかりません。話したことの秘密は守られます。在留資格がなくても、子どもの学校や病気のことなど、困ったときは相談してください。",
-            "en": "Advice costs nothing, and what you say is kept private. Whatever your residence status, please ask when you have trouble, for example about your child’s school or illness.",
-            "zh_hans": "咨询不收费，谈话内容会保密。无论您的在留资格如何，遇到孩子上学、生病等困难时，请来咨询。",
-            "ko": "상담은 무료이며, 말씀하신 내용의 비밀은 지켜집니다. 체류 자격과 관계없이 자녀의 학교나 병 등 곤란한 일이 있으면 상담해 주세요.",
-            "tl": "Walang bayad ang konsultasyon at pinananatiling pribado ang sinasabi mo. Anuman ang iyong residence status, magtanong kapag may problema, halimbawa tungkol sa paaralan o sakit ng anak mo.",
+            "ja": "外国語相談では、区の事業や文化・学習の情報を外国語で案内し、暮らしの簡単な相談にのります（英語・中国語は平日、韓国語は金曜、タガログ語は月曜）。子育て支援や社会保障制度の案内もしています。どこに相談すればよいか分からないときも、まずはお電話ください。",
+            "en": "The foreign language consultation gives information about ward services, culture and learning in other languages and helps with simple questions about daily life (English and Chinese on weekdays, Korean on Fridays, Tagalog on Mondays). It also explains childcare support and the social security system. If you do not know where to ask, call here first.",
+            "zh_hans": "外语咨询用外语介绍区里的事业、文化和学习信息，并提供生活方面的简单咨询（英语和中文为工作日，韩语为周五，他加禄语为周一）。还介绍育儿支援和社会保障制度。不知道该找谁咨询时，请先打电话。",
+            "ko": "외국어 상담에서는 구의 사업과 문화·학습 정보를 외국어로 안내하고, 생활 속 간단한 상담에 응합니다(영어·중국어는 평일, 한국어는 금요일, 타갈로그어는 월요일). 육아 지원과 사회보장 제도도 안내합니다. 어디에 상담해야 할지 모를 때는 먼저 전화해 주세요.",
+            "tl": "Nagbibigay ang konsultasyon sa wikang banyaga ng impormasyon tungkol sa mga serbisyo ng ward, kultura at pag-aaral sa ibang wika, at tumutulong sa mga simpleng tanong sa araw-araw (Ingles at Tsino tuwing weekday, Koreano tuwing Biyernes, Tagalog tuwing Lunes). Ipinapaliwanag din nito ang suporta sa pag-aalaga ng bata at ang sistema ng social security. Kung hindi mo alam kung saan magtatanong, tumawag muna rito.",
         },
     },
     {
@@ -327,11 +337,11 @@ LANDING_SECTIONS = [
         "heading": {"ja": "やさしい日本語とふりがな", "en": "Easy Japanese and furigana", "zh_hans": "简单日语和注音假名",
                     "ko": "쉬운 일본어와 후리가나", "tl": "Madaling Hapon at furigana"},
         "body": {
-            "ja": "このサイトは、日本語、English、中文、한국어、Tagalog で読めます。日本語のページでは、上の「ふりがな」ボタンを押すと、漢字に読みがなが付きます。",
-            "en": "This site can be read in Japanese, English, Chinese, Korean and Tagalog. On Japanese pages, press the “ふりがな” button at the top to show readings over the kanji.",
-            "zh_hans": "本网站可以用日语、英语、中文、韩语和他加禄语阅读。在日语页面按上方的“ふりがな”按钮，汉字上会标出读音。",
-            "ko": "이 사이트는 일본어, 영어, 중국어, 한국어, 타갈로그어로 읽을 수 있습니다. 일본어 페이지에서 위쪽의 ‘ふりがな’ 버튼을 누르면 한자에 읽는 법이 표시됩니다.",
-            "tl": "Mababasa ang site na ito sa Hapon, Ingles, Tsino, Koreano at Tagalog. Sa mga pahinang Hapon, pindutin ang button na “ふりがな” sa itaas para lumabas ang basa sa ibabaw ng kanji.",
+            "ja": "このサイトは、日本語、やさしい日本語、英語、中国語、韓国語、タガログ語で読めます。上の「言語」で「やさしい日本語」を選ぶと、短い文と ふりがなで読めます。日本語のページでも、「ふりがな」ボタンを押すと、漢字に読みがなが付きます。",
+            "en": "This site can be read in Japanese, easy Japanese, English, Chinese, Korean and Tagalog. Choose “Easy Japanese” in the language menu at the top to read short sentences with readings over the kanji. On Japanese pages, the furigana button at the top also shows the readings.",
+            "zh_hans": "本网站可以用日语、简明日语、英语、中文、韩语和他加禄语阅读。在上方的语言菜单中选择“简明日语”，可以阅读带注音的简短句子。在日语页面按上方的注音按钮，汉字上也会标出读音。",
+            "ko": "이 사이트는 일본어, 쉬운 일본어, 영어, 중국어, 한국어, 타갈로그어로 읽을 수 있습니다. 위쪽 언어 메뉴에서 ‘쉬운 일본어’를 고르면 후리가나가 붙은 짧은 문장으로 읽을 수 있습니다. 일본어 페이지에서는 위쪽의 후리가나 버튼을 눌러도 한자에 읽는 법이 표시됩니다.",
+            "tl": "Mababasa ang site na ito sa Hapon, madaling Hapon, Ingles, Tsino, Koreano at Tagalog. Piliin ang “Madaling Hapon” sa menu ng wika sa itaas para mabasa ang maiikling pangungusap na may basa sa ibabaw ng kanji. Sa mga pahinang Hapon, lumalabas din ang basa kapag pinindot ang button ng furigana sa itaas.",
         },
     },
 ]

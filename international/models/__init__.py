@@ -1,7 +1,6 @@
 """外国人の方へ: Japanese classes, the foreign-language consultation desk, exchange events and the landing texts."""
 
 from international.models.classes import JapaneseClass
-from international.models.content import ListingText
 from international.models.desks import DeskLanguageDay, ForeignResidentDesk
 from international.models.exchange import ExchangeEvent
 from international.models.landing import LandingSection
@@ -13,6 +12,5 @@ __all__ = [
     "ForeignResidentDesk",
     "JapaneseClass",
     "LandingSection",
-    "ListingText",
     "SupportLanguage",
 ]

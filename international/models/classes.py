@@ -12,9 +12,6 @@ from international.models.languages import SupportLanguage, language_labels
 
 
 class JapaneseClassQuerySet(ListingQuerySet):
-    def with_texts(self):
-        return self.select_related("translated_text")
-
     def for_learners(self, learners: str):
         """Classes open to adults (or children); 「大人も子どもも」 classes match both."""
         return self.filter(learners__in=[learners, JapaneseClass.Learners.ALL])
@@ -30,10 +27,12 @@ class JapaneseClassQuerySet(ListingQuerySet):
         ).distinct()
 
     def for_finder(self):
-        return self.published().with_place().with_texts().with_next_session().by_reading()
+        return self.published().with_place().with_next_session().by_reading()
 
 
 class JapaneseClass(Listing):
+    TRANSLATED_EXTRA_FIELDS = ("schedule_note", "childcare_note")
+
     class Level(models.TextChoices):
         INTRO = "intro", _("入門")
         BEGINNER = "beginner", _("初級")

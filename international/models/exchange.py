@@ -10,11 +10,8 @@ from international.models.languages import language_labels
 
 
 class ExchangeEventQuerySet(ListingQuerySet):
-    def with_texts(self):
-        return self.select_related("translated_text")
-
     def for_page(self):
-        return self.published().with_place().with_texts().with_next_session()
+        return self.published().with_place().with_next_session()
 
     def upcoming_first(self):
         """Events with a coming session first, soonest first; the rest after, by reading."""
@@ -22,6 +19,8 @@ class ExchangeEventQuerySet(ListingQuerySet):
 
 
 class ExchangeEvent(Listing):
+    TRANSLATED_EXTRA_FIELDS = ("welcome_note",)
+
     class Category(models.TextChoices):
         LECTURE = "lecture", _("文化講座")
         FESTIVAL = "festival", _("フェスティバル")

@@ -13,7 +13,7 @@ class SearchForm(forms.Form):
         label=_("キーワード"),
         required=False,
         max_length=100,
-        help_text=_("例：ケアカフェ、しゃくじい、日本語教室。ひらがな・カタカナ、全角・半角のどちらでも見つかります。"),
+        help_text=_("ひらがな・カタカナ、全角・半角のどちらでも見つかります。"),
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "enterkeyhint": "search"}),
     )
     area = forms.ModelChoiceField(

@@ -95,6 +95,7 @@ class Hit:
     organization_name: str = ""
     area_name: str = ""
     summary: str = ""
+    source: object = None  # the listing or organization, for its texts in the reader's language
 
 
 @dataclass
@@ -121,6 +122,7 @@ def listing_hits(rows) -> list[Hit]:
                 organization_name=row.organization.name,
                 area_name=area.name if area else "",
                 summary=specific.summary,
+                source=specific,
             )
         )
     return hits
@@ -134,6 +136,7 @@ def organization_hits(rows) -> list[Hit]:
             kind_label=str(org.get_kind_display()),
             area_name=org.area.name if org.area else "",
             summary=org.description[:120],
+            source=org,
         )
         for org in rows
     ]

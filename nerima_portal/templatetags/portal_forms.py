@@ -2,6 +2,8 @@
 
 from django import template
 
+from community.i18n.marks import mark_form_controls
+
 register = template.Library()
 
 
@@ -25,7 +27,7 @@ def field_widget(field):
     # A group's fieldset carries the description; repeating it on every option would be noise.
     grouped = field.widget_type in ("checkboxselectmultiple", "radioselect")
     attrs = {"aria-describedby": ids} if ids and not grouped else {}
-    return field.as_widget(attrs=attrs)
+    return mark_form_controls(field.as_widget(attrs=attrs))
 
 
 @register.filter

@@ -4,8 +4,9 @@ else the page's own line from PAGE_DESCRIPTIONS, else the portal's."""
 from django import template
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
+from community.i18n.content import localized
 from community.templatetags.portal import jdate, jtime
 
 register = template.Library()
@@ -32,25 +33,36 @@ def _clean(text: str) -> str:
     return Truncator(" ".join(strip_tags(str(text)).split())).chars(LENGTH)
 
 
+def _text(obj, field: str) -> str:
+    """The field in the reader's language where it is translated (listings, organizations), else as written."""
+    return localized(obj, field).text if getattr(obj, field, "") else ""
+
+
 def describe(obj) -> str:
-    """A sentence or two about one object, from its own fields."""
+    """A sentence or two about one object, from its own fields, joined by patterns of the reader's language."""
     from community.models import Session
 
     if isinstance(obj, Session):
         venue = obj.venue
-        parts = [f"{jdate(obj.starts_at)} {jtime(obj.starts_at)}〜{jtime(obj.ends_at)}", obj.title or obj.listing.title]
+        listing = obj.listing
+        parts = [f"{jdate(obj.starts_at)} {jtime(obj.starts_at)}–{jtime(obj.ends_at)}", obj.title or _text(listing, "title")]
         if venue is not None:
-            parts.append(f"{venue.name}（{venue.address}）")
-        parts.append(obj.listing.summary or obj.listing.description)
-        return _clean("。".join(part for part in parts if part))
+            parts.append(pgettext("meta description", "%(name)s（%(address)s）") % {"name": venue.name, "address": venue.address})
+        parts.append(_text(listing, "summary") or _text(listing, "description"))
+        return _clean(pgettext("meta description: sentence separator", "。").join(part for part in parts if part))
     for field in ("summary", "description", "lead", "barrier_free_note"):
         value = getattr(obj, field, "")
         if isinstance(value, str) and value.strip():
-            title = getattr(obj, "title", "") or getattr(obj, "name", "")
-            return _clean(f"{title}：{value}" if title and not value.startswith(title) else value)
+            value = _text(obj, field)
+            title = _text(obj, "title") or _text(obj, "name")
+            if title and not value.startswith(title):
+                return _clean(pgettext("meta description", "%(title)s：%(text)s") % {"title": title, "text": value})
+            return _clean(value)
     address = getattr(obj, "address", "")
-    name = getattr(obj, "title", "") or getattr(obj, "name", "")
-    return _clean(f"{name}（{address}）") if name and address else ""
+    name = _text(obj, "title") or _text(obj, "name")
+    if name and address:
+        return _clean(pgettext("meta description", "%(name)s（%(address)s）") % {"name": name, "address": address})
+    return ""
 
 
 @register.simple_tag(takes_context=True)

@@ -1,4 +1,5 @@
 from functools import wraps
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -14,9 +15,10 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from community import ics
+from community.i18n.urls import is_language_path, language_from_path, url_in_language
 from community.services.profiles import profile_set_language
 from nerima_portal import calendar as portal_calendar
-from nerima_portal.calendar_grid import grid_rows, month_grid
+from nerima_portal.calendar_grid import grid_rows, month_grid, shows_japanese_only
 from nerima_portal.search import query as search_query
 from nerima_portal.search.address import address_answer
 from nerima_portal.search.forms import SearchForm
@@ -114,7 +116,7 @@ def calendar(request):
     context = {
         "form": form, "month": month, "area": area, "kind": kind, "page_obj": page_obj, "days": days,
         "previous_month": month.previous if month.previous.first_day >= current.first_day else None,
-        "grid": grid, "day": day,
+        "grid": grid, "grid_japanese_only": shows_japanese_only(grid), "day": day,
     }
     return render(request, "nerima_portal/calendar.html", context)
 
@@ -174,9 +176,30 @@ def furigana(request):
 @csrf_for_accounts
 @require_POST
 def set_language(request):
-    """Django's language switch (cookie + redirect); a logged-in resident also keeps the choice on their account."""
+    """Django's language switch (cookie + redirect) to the same page under the new language's prefix; a
+    logged-in resident also keeps the choice on their account."""
     response = django_set_language(request)
     language = request.POST.get("language")
-    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
-        profile_set_language(user=request.user, language=language)
+    if language in dict(settings.LANGUAGES):
+        if request.user.is_authenticated:
+            profile_set_language(user=request.user, language=language)
+        # An unprefixed page follows the cookie just set; a /tl/… page must move to the new language's prefix.
+        if response.status_code == 302:
+            target = _safe_next(request)
+            path = urlsplit(target).path
+            if language_from_path(path) and is_language_path(path):
+                target = url_in_language(target, language)
+            response["Location"] = target
     return response
+
+
+def accessibility(request):
+    """ウェブアクセシビリティ方針: the standard we aim at and what the test suite last measured."""
+    from nerima_portal import accessibility as policy
+
+    report = policy.latest_report()
+    context = {
+        "report": report, "standard": policy.STANDARD, "level": policy.LEVEL,
+        "report_languages": [(code, settings.LANGUAGE_NAMES_LOCAL[code]) for code in report.languages] if report else [],
+    }
+    return render(request, "nerima_portal/accessibility.html", context)

@@ -13,7 +13,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
+from community.admin.access import RoleAwareAdmin
+from community.admin.readonly import ReadOnlyTabularInline
 from community.forms.errors import add_service_errors
+from community.private_files import download_name
 from projects.forms.applications import DecisionForm, ScoreForm
 from projects.models import Application, ApplicationMember, Attachment, BudgetLine, Call, Score
 from projects.models.review import CRITERIA
@@ -21,53 +24,51 @@ from projects.services import review
 from projects.services.summary import funded_by_stage, funded_by_year
 
 
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def get_readonly_fields(self, request, obj=None):
-        # Shown, never edited; a field Django cannot edit (uploaded_at) otherwise breaks the change page.
-        return self.fields
-
-
-class BudgetLineInline(ReadOnlyInline):
+class BudgetLineInline(ReadOnlyTabularInline):
     model = BudgetLine
     fields = ["kind", "item", "amount", "note"]
 
 
-class AttachmentInline(ReadOnlyInline):
+class AttachmentInline(ReadOnlyTabularInline):
     model = Attachment
-    fields = ["title", "file", "uploaded_at"]
+    fields = ["title", "download", "uploaded_at"]
+
+    @admin.display(description=_("ファイル"))
+    def download(self, attachment):
+        # The private file's own permission-checked view (community/private_files.py), saved under a readable name.
+        name = download_name(attachment, attachment.file)
+        return format_html('<a href="{}">{}</a>', attachment.file.url, _t("ダウンロード（%(name)s）") % {"name": name})
 
 
-class MemberInline(ReadOnlyInline):
+class MemberInline(ReadOnlyTabularInline):
     model = ApplicationMember
     fields = ["name", "role"]
 
 
-class ScoreInline(ReadOnlyInline):
+class ScoreInline(ReadOnlyTabularInline):
     model = Score
     fields = ["reviewer", *CRITERIA, "total", "comment"]
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(RoleAwareAdmin):
     list_display = ["__str__", "organization", "call", "stage_name", "category_name", "status",
                     "requested_amount", "average", "score_count", "granted_amount"]
     list_filter = ["call", ("stage__name", admin.AllValuesFieldListFilter),
                    ("category__name", admin.AllValuesFieldListFilter), "status"]
     search_fields = ["title", "organization__name"]
-    readonly_fields = ["review_links", "average", "call", "organization", "title", "category", "stage", "purpose",
+    # Everything the group wrote, for staff and reviewers to read; scoring and deciding have their own pages.
+    fieldsets = [
+        (None, {"fields": ["title", "organization", "call", "category", "stage", "status", "average"]}),
+        (_("事業の内容"), {"fields": ["purpose", "plan", "schedule", "requested_amount"]}),
+        (_("提出と決定"), {"fields": ["created_by", "submitted_by", "submitted_at", "decision_reason",
+                                  "granted_amount", "decided_by", "decided_at"]}),
+    ]
+    readonly_fields = ["average", "call", "organization", "title", "category", "stage", "purpose",
                        "plan", "schedule", "requested_amount", "status", "submitted_by", "submitted_at",
                        "decision_reason", "granted_amount", "decided_by", "decided_at", "created_by"]
-    exclude = []
     inlines = [BudgetLineInline, AttachmentInline, MemberInline, ScoreInline]
+    change_form_template = "admin/projects/application/change_form.html"
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_overview().with_average_score()
@@ -91,15 +92,6 @@ class ApplicationAdmin(admin.ModelAdmin):
     @admin.display(description=_("採点数"), ordering="score_count")
     def score_count(self, obj):
         return getattr(obj, "score_count", 0)
-
-    @admin.display(description=_("審査"))
-    def review_links(self, obj):
-        links = [
-            (reverse("admin:projects_application_score", args=[obj.pk]), _t("採点する")),
-            (reverse("admin:projects_application_decide", args=[obj.pk]), _t("採否を決定する")),
-            (reverse("admin:projects_application_budget_sheet", args=[obj.pk]), _t("予算書（印刷用）")),
-        ]
-        return format_html(" | ".join(format_html('<a href="{}">{}</a>', url, label) for url, label in links))
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -160,8 +152,17 @@ class ApplicationAdmin(admin.ModelAdmin):
             "printed_at": timezone.now(),
         })
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra = {
+            "can_score": request.user.has_perm(review.SCORE_PERMISSION),
+            "can_decide": request.user.has_perm(review.DECIDE_PERMISSION),
+            **(extra_context or {}),
+        }
+        return super().change_view(request, object_id, form_url, extra_context=extra)
+
     def export_view(self, request, call_pk):
-        self._require(request, "projects.view_application")
+        if not self.has_export_permission(request):
+            raise PermissionDenied
         call = get_object_or_404(Call, pk=call_pk)
         rows = (
             Application.objects.filter(call=call).with_overview().with_average_score().with_budget_totals()

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
+from community.admin.access import RoleAwareAdmin
 from projects.models import Call, Category, Stage
 
 
@@ -19,7 +20,7 @@ class StageInline(TranslationTabularInline):
 
 
 @admin.register(Call)
-class CallAdmin(admin.ModelAdmin):
+class CallAdmin(RoleAwareAdmin):
     list_display = ["fiscal_year", "era", "title", "status", "opens_on", "closes_on", "application_count", "export"]
     list_filter = ["status"]
     inlines = [CategoryInline, StageInline]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from community.admin.access import RoleAwareAdmin
 from community.admin.moderation import ModeratedAdmin
 from community.models import Session
 from projects.models import ConsultationBooking, ExpertConsultation
@@ -30,7 +31,7 @@ class ExpertConsultationAdmin(ModeratedAdmin):
 
 
 @admin.register(ConsultationBooking)
-class ConsultationBookingAdmin(admin.ModelAdmin):
+class ConsultationBookingAdmin(RoleAwareAdmin):
     list_display = ["organization", "slot", "topic", "created_at"]
     list_select_related = ["organization", "signup__session__listing"]
     raw_id_fields = ["organization", "signup"]

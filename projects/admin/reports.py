@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
+from community.admin.access import RoleAwareAdmin
+from community.admin.readonly import ReadOnlyTabularInline
 from projects.models import Report, ReportBudgetLine, ReportPhoto
 from projects.services import reports as services
 
@@ -13,29 +15,17 @@ class ReportActionForm(ActionForm):
     return_reason = forms.CharField(label=_("差戻しの理由"), required=False)
 
 
-class ReportBudgetLineInline(admin.TabularInline):
+class ReportBudgetLineInline(ReadOnlyTabularInline):
     model = ReportBudgetLine
-    extra = 0
     fields = ["kind", "item", "amount", "note"]
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
-class ReportPhotoInline(admin.TabularInline):
+class ReportPhotoInline(ReadOnlyTabularInline):
     model = ReportPhoto
-    extra = 0
     fields = ["image", "caption"]
-    readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
-@admin.action(description=_("承認する"))
+@admin.action(description=_("承認する"), permissions=["change"])
 def accept(modeladmin, request, queryset):
     done = 0
     for report in queryset:
@@ -47,7 +37,7 @@ def accept(modeladmin, request, queryset):
     modeladmin.message_user(request, _t("%(n)d件の活動報告を承認しました。") % {"n": done}, messages.SUCCESS)
 
 
-@admin.action(description=_("差し戻す（理由を入力）"))
+@admin.action(description=_("差し戻す（理由を入力）"), permissions=["change"])
 def send_back(modeladmin, request, queryset):
     reason = request.POST.get("return_reason", "")
     for report in queryset:
@@ -60,7 +50,7 @@ def send_back(modeladmin, request, queryset):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(RoleAwareAdmin):
     list_display = ["__str__", "organization", "fiscal_year", "status", "submitted_at", "reviewed_at"]
     list_filter = ["status", "application__call"]
     list_select_related = ["application__organization", "application__call"]

@@ -30,6 +30,8 @@
   function popupContent(point) {
     // Built from text nodes: names typed by organizations never become markup.
     var box = document.createElement("div");
+    // Japanese names and addresses on a page in another language: read with a Japanese voice, never machine-translated.
+    if (point.lang) { box.lang = point.lang; box.setAttribute("translate", "no"); }
     var title = document.createElement(point.url ? "a" : "strong");
     title.textContent = point.name;
     if (point.url) title.href = point.url;
@@ -52,6 +54,7 @@
     (points.places || []).forEach(function (point) {
       var marker = L.marker([point.lat, point.lng], { title: point.name, alt: point.name, keyboard: true });
       marker.bindPopup(popupContent(point)).addTo(map);
+      if (point.lang && marker.getElement()) marker.getElement().setAttribute("lang", point.lang);
       bounds.push([point.lat, point.lng]);
     });
     if (points.origin) {

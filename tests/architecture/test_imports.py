@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["community", "cafes", "hiroba", "international", "projects", "volunteers", "nerima_portal"]
+APPS = ["community", "cafes", "hiroba", "international", "projects", "volunteers", "progress", "opendata", "nerima_portal"]
 
 
 def _lint_imports(cwd: Path) -> subprocess.CompletedProcess:
@@ -66,3 +66,23 @@ def test_an_initiative_app_may_not_import_the_site_app(tmp_path):
 
     assert result.returncode != 0
     assert "volunteers is not allowed to import nerima_portal" in result.stdout
+
+
+def test_a_cross_initiative_report_may_read_an_app_through_its_queries_module(tmp_path):
+    result = _lint_imports(_toy_project(tmp_path, {"progress.models": "import cafes.queries\n"}))
+
+    assert result.returncode == 0, result.stdout
+
+
+def test_a_cross_initiative_report_may_not_reach_into_an_apps_models(tmp_path):
+    result = _lint_imports(_toy_project(tmp_path, {"opendata.models": "import hiroba.models\n"}))
+
+    assert result.returncode != 0
+    assert "opendata is not allowed to import hiroba" in result.stdout
+
+
+def test_an_initiative_app_may_not_import_a_cross_initiative_report(tmp_path):
+    result = _lint_imports(_toy_project(tmp_path, {"cafes.models": "import progress.models\n"}))
+
+    assert result.returncode != 0
+    assert "cafes is not allowed to import progress" in result.stdout

@@ -29,6 +29,8 @@ SELF_SERVICE_URLS = [
     ("community:session_cancel", lambda a: [a.organization.pk, a.session.pk], "get"),
     ("community:session_signups", lambda a: [a.organization.pk, a.session.pk], "get"),
     ("community:session_signups_csv", lambda a: [a.organization.pk, a.session.pk], "get"),
+    ("community:session_headcount", lambda a: [a.organization.pk, a.session.pk], "get"),
+    ("community:session_headcount", lambda a: [a.organization.pk, a.session.pk], "post"),
 ]
 IDS = [f"{method} {name.split(':')[1]}" for name, _, method in SELF_SERVICE_URLS]
 
@@ -42,6 +44,7 @@ NESTED = [
     ("community:listing_sessions", lambda a, b: [b.organization.pk, a.listing.pk]),
     ("community:session_signups", lambda a, b: [b.organization.pk, a.session.pk]),
     ("community:session_signups_csv", lambda a, b: [b.organization.pk, a.session.pk]),
+    ("community:session_headcount", lambda a, b: [b.organization.pk, a.session.pk]),
 ]
 NESTED_METHOD = {"community:member_remove": "post", "community:member_role": "post", "community:invitation_revoke": "post"}
 

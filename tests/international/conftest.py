@@ -7,12 +7,12 @@ from django.core.management import call_command
 from django.utils.translation import trans_real
 
 from community.models import PublicationStatus
+from community.services.translations import translation_save
 from international.models import (
     DeskLanguageDay,
     ExchangeEvent,
     ForeignResidentDesk,
     JapaneseClass,
-    ListingText,
 )
 
 
@@ -53,12 +53,13 @@ def make_event(organization, *, title="テスト交流会", place=None, category
 
 
 def translate(listing, **fields):
-    """ListingText for a listing: translate(listing, title_en="…", description_tl="…")."""
-    text, _created = ListingText.objects.get_or_create(listing=listing)
-    for name, value in fields.items():
-        setattr(text, name, value)
-    text.save()
-    return text
+    """The kernel's translation rows for a listing: translate(listing, title_en="…", description_tl="…")."""
+    by_language: dict[str, dict[str, str]] = {}
+    for key, value in fields.items():
+        name, _sep, suffix = key.rpartition("_") if not key.endswith("zh_hans") else (key[:-8], "_", "zh_hans")
+        by_language.setdefault(suffix.replace("_", "-"), {})[name] = value
+    for language, texts in by_language.items():
+        translation_save(obj=listing, language=language, texts=texts)
 
 
 def make_desk(**extra):

@@ -8,7 +8,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 # Downloads and actions that are not pages: following them would save a file or change state.
 SKIP_PATH = re.compile(
-    r"^/(admin|static|media)/|^/accounts/logout|\.(ics|csv|json|pdf|png|jpe?g|zip)$"
+    r"^/(admin|static|media|api)/|^/accounts/logout|\.(ics|csv|json|pdf|png|jpe?g|zip)$"
     r"|^/volunteers/resources/\d+/|/attachments/\d+/$|^/i18n/|^/text-size/|^/furigana/"
 )
 

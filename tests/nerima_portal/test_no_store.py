@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 # Pages anyone may see, with no one's personal data on them.
 PUBLIC = {
-    "home", "healthz", "search", "calendar", "calendar_ics", "text_size", "furigana", "set_language",
+    "home", "healthz", "sitemap", "robots_txt", "favicon", "accessibility", "search", "calendar", "calendar_ics",
+    "calendar_feed", "community:place_detail", "text_size", "furigana", "set_language",
     "account_login", "account_logout", "account_inactive", "account_signup", "account_reset_password",
     "account_reset_password_done", "community:account_deleted", "community:organization_detail",
     "community:session_detail", "community:session_ics",
@@ -32,6 +33,10 @@ PUBLIC = {
     "projects:index", "projects:call_detail", "projects:showcase_list", "projects:showcase_detail",
     "international:index", "international:class_list", "international:class_detail", "international:desk_detail",
     "international:event_list", "international:event_detail",
+    "cafes:print_month_pdf", "progress:index", "progress:csv",
+    "opendata:index", "opendata:api_docs", "opendata:calendar", "opendata:csv",
+    "api-v1:api-root", "api-v1:openapi-json", "api-v1:openapi-view",
+    "api-v1:listings", "api-v1:listing_detail", "api-v1:places", "api-v1:sessions",
 }
 # Private documents answer a visitor 404 (not a login page): nobody learns that the file exists.
 HIDDEN_FROM_VISITORS = {"community:private_file"}

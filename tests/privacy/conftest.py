@@ -18,6 +18,7 @@ from tests.conftest import make_listing, make_organization, make_session, make_u
 from tests.volunteers.factories_college import make_cohort, make_course, make_opening, make_profile
 from volunteers.models import (
     CollaboratorRegistration,
+    VolunteerHours,
     VolunteerInvitation,
 )
 from volunteers.services.associations import commissioner_contact_create, join_inquiry_create
@@ -67,6 +68,10 @@ def give_data(user, marker: str, w) -> SimpleNamespace:
         organization=w.other_org, profile=mine.profile, message=f"{marker}-invitation", sent_by=w.org_rep,
     )
     mine.opening_application = opening_apply(opening=w.opening, user=user, message=f"{marker}-application")
+    mine.hours = VolunteerHours.objects.create(
+        user=user, organization=w.other_org, opening=w.opening, activity_on=timezone.localdate(), hours=2,
+        note=f"{marker}-hours",
+    )
     mine.registration = CollaboratorRegistration.objects.create(user=user, interests=["elderly"], message=f"{marker}-reg")
     mine.join_inquiry = join_inquiry_create(
         association=w.association, name=f"{marker}-inquirer", email=user.email, message=f"{marker}-join", user=user,

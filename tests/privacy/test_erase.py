@@ -92,6 +92,15 @@ def test_volunteer_records_are_deleted(world, erase_emi):
     assert not CommissionerContact.objects.filter(pk=mine.commissioner_contact.pk).exists()
 
 
+def test_her_volunteer_hours_stay_with_the_organization_without_her(world, erase_emi):
+    from volunteers.models import VolunteerHours
+
+    erase_emi()
+    kept = VolunteerHours.objects.get(pk=world.emi_data.hours.pk)
+    assert kept.user_id is None and kept.note == "" and kept.hours == 2
+    assert VolunteerHours.objects.get(pk=world.nene_data.hours.pk).note == "NENE-hours"
+
+
 def test_an_enrolled_college_student_declines_so_the_waitlisted_moves_up(world, erase_emi):
     from tests.volunteers.factories_college import make_college_application
 

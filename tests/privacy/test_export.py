@@ -12,6 +12,7 @@ EXPECTED_SECTIONS = {
     "volunteers": {
         "college_applications": 1, "volunteer_profile": 1, "opening_applications": 1, "volunteer_invitations": 1,
         "collaborator_registration": 1, "join_inquiries": 2, "commissioner_contacts": 1,
+        "volunteer_hours": 1,
     },
     "hiroba": {"consultations": 1},
     "projects": {"grant_applications": 1},
@@ -36,7 +37,7 @@ def test_the_export_carries_what_she_wrote_in_every_app(world):
 
     for value in [
         "EMI-phone", "EMI-signup-note", "EMI-past-name", "EMI-motivation", "EMI-wishes", "EMI-invitation",
-        "EMI-application", "EMI-reg", "EMI-join", "EMI-join2", "EMI-commissioner", "EMI-consultation", "EMI-grant",
+        "EMI-application", "EMI-reg", "EMI-join", "EMI-join2", "EMI-hours", "EMI-commissioner", "EMI-consultation", "EMI-grant",
         "resident@example.jp", "共有の町会",
     ]:
         assert value in text, value

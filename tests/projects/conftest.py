@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from projects.models import Application, BudgetLine, Call, Category, Stage
@@ -52,10 +51,9 @@ def last_call(call):
 
 @pytest.fixture
 def reviewer(staff_groups):
-    """A staff reviewer who may score but has no decide_application permission."""
+    """A staff reviewer (審査員): may read applications and score, may not decide."""
+    from community.roles import REVIEWER
+
     user = make_user("reviewer@example.jp", name="審査員 エレン", is_staff=True)
-    user.user_permissions.add(*Permission.objects.filter(
-        content_type__app_label="projects",
-        codename__in=["view_application", "add_score", "change_score", "view_score"],
-    ))
+    user.groups.add(staff_groups[REVIEWER])
     return user

@@ -1,5 +1,6 @@
 """Expert consultation bookings (capacity 1, one group per slot), the public pages and the demo loader."""
 
+import datetime as dt
 import io
 
 import pytest
@@ -70,8 +71,16 @@ def test_the_demo_loads_twice_without_changes_and_covers_every_status(demo_data)
     call_command("load_demo", stdout=io.StringIO())  # the second run (demo_data was the first)
     assert (Application.objects.count(), ShowcaseProject.objects.count(), Call.objects.count()) == counts
     assert set(Application.objects.values_list("status", flat=True)) == set(Application.Status.values)
-    current = Call.objects.get(fiscal_year=2026)
-    assert current.is_accepting() and current.era_label == "令和8年度"
+    from community.fiscal import FiscalYear
+
+    # Next fiscal year's call is open now; every call closes before its project period (from June) starts and
+    # wants its report the April after the period ends.
+    current = Call.objects.current()
+    assert current.is_accepting() and current.fiscal_year == FiscalYear.current().year + 1
+    for call in Call.objects.all():
+        assert call.closes_on < dt.date(call.fiscal_year, 6, 1), call
+        assert call.project_period == f"{call.fiscal_year}年6月〜{call.fiscal_year + 1}年3月"
+        assert call.report_due_on == dt.date(call.fiscal_year + 1, 4, 30)
     draft = Application.objects.get(organization__name="NPO法人 ねりま見守りネット（デモ）")
     assert draft.status == Application.Status.DRAFT
     estimated = ShowcaseProject.objects.filter(year_is_estimated=True)

@@ -1,3 +1,3 @@
 """Admin for volunteers, one module per idea (imported so the admin registers them)."""
 
-from volunteers.admin import associations, college  # noqa: F401
+from volunteers.admin import associations, college, hours, vacancies  # noqa: F401

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from community.admin.access import NotOneselfInline, RoleAwareAdmin
 from community.admin.moderation import ModeratedAdmin
 from community.roles import WARD_STAFF
 from community.uploads import VerifiedDocumentField, VerifiedImageField
@@ -52,7 +53,7 @@ class AssociationActivityInline(admin.TabularInline):
 
 
 @admin.register(AssociationProfile)
-class AssociationProfileAdmin(admin.ModelAdmin):
+class AssociationProfileAdmin(RoleAwareAdmin):
     list_display = ["organization", "area", "chome_count", "fee_text", "updated_at"]
     list_filter = ["organization__area", "activities__kind"]
     search_fields = ["organization__name", "organization__name_kana", "chomes__town__name"]
@@ -74,7 +75,7 @@ class AssociationProfileAdmin(admin.ModelAdmin):
         return obj.n_chomes
 
 
-@admin.action(description=_("回答済みにする"))
+@admin.action(description=_("回答済みにする"), permissions=["change"])
 def mark_answered(modeladmin, request, queryset):
     for inquiry in queryset:
         services.join_inquiry_mark_answered(inquiry=inquiry, by=request.user)
@@ -82,14 +83,14 @@ def mark_answered(modeladmin, request, queryset):
 
 
 @admin.register(JoinInquiry)
-class JoinInquiryAdmin(admin.ModelAdmin):
+class JoinInquiryAdmin(RoleAwareAdmin):
     """Staff see counts per area above the list (change_list template) and may help answer."""
 
-    list_display = ["created_at", "association", "area", "name", "status", "answered_at"]
-    list_filter = ["status", "association__area", ("created_at", admin.DateFieldListFilter)]
+    list_display = ["created_at", "association", "area", "name", "status", "answered_at", "outcome"]
+    list_filter = ["status", "outcome", "association__area", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["name", "association__name"]
     list_select_related = ["association__area"]
-    readonly_fields = ["created_at", "answered_at", "answered_by", "user"]
+    readonly_fields = ["created_at", "answered_at", "answered_by", "user", "outcome_at", "outcome_by"]
     raw_id_fields = ["association"]
     date_hierarchy = "created_at"
     actions = [mark_answered]
@@ -113,7 +114,7 @@ class ResourceForm(forms.ModelForm):
 
 
 @admin.register(Resource)
-class ResourceAdmin(admin.ModelAdmin):
+class ResourceAdmin(RoleAwareAdmin):
     form = ResourceForm
     list_display = ["title", "kind", "is_published", "sort_order", "updated_at"]
     list_filter = ["kind", "is_published"]
@@ -130,8 +131,8 @@ class DistrictChomeInline(admin.TabularInline):
 
 
 @admin.register(CommissionerDistrict)
-class CommissionerDistrictAdmin(admin.ModelAdmin):
-    list_display = ["name", "area", "contact_office", "contact_phone", "is_fictional"]
+class CommissionerDistrictAdmin(RoleAwareAdmin):
+    list_display = ["name", "area", "quota", "chief_quota", "contact_office", "contact_phone", "is_fictional"]
     list_filter = ["area", "is_fictional"]
     search_fields = ["name", "name_kana", "coverage__chome__town__name"]
     list_select_related = ["area"]
@@ -161,7 +162,7 @@ class TermEndingFilter(admin.SimpleListFilter):
 
 
 @admin.register(Commissioner)
-class CommissionerAdmin(admin.ModelAdmin):
+class CommissionerAdmin(RoleAwareAdmin):
     """The roster: names and phones exist only here, for staff."""
 
     list_display = [
@@ -201,7 +202,7 @@ class CommissionerAdmin(admin.ModelAdmin):
 
 
 @admin.register(CommissionerContact)
-class CommissionerContactAdmin(admin.ModelAdmin):
+class CommissionerContactAdmin(RoleAwareAdmin):
     list_display = ["created_at", "name", "district", "status"]
     list_filter = ["status", "district__area"]
     search_fields = ["name", "address"]
@@ -213,14 +214,16 @@ class CommissionerContactAdmin(admin.ModelAdmin):
 # --- 地域福祉コーディネーター・協働推進員 --------------------------------------------------------
 
 
-class CoordinatorAssignmentInline(admin.TabularInline):
+class CoordinatorAssignmentInline(NotOneselfInline):
+    """Which coordinator covers which area decides what they read: set by 区職員, never by the coordinator."""
+
     model = CoordinatorAssignment
     extra = 0
     autocomplete_fields = ["user"]
 
 
 @admin.register(CoordinatorTeam)
-class CoordinatorTeamAdmin(admin.ModelAdmin):
+class CoordinatorTeamAdmin(RoleAwareAdmin):
     list_display = ["name", "area", "office", "phone"]
     list_select_related = ["area"]
     inlines = [CoordinatorAssignmentInline]
@@ -246,7 +249,7 @@ def sees_all_registrations(user) -> bool:
 
 
 @admin.register(CollaboratorRegistration)
-class CollaboratorRegistrationAdmin(admin.ModelAdmin):
+class CollaboratorRegistrationAdmin(RoleAwareAdmin):
     """Coordinators see registrations for their own areas only; ward staff see all."""
 
     list_display = ["user", "area_names", "status", "created_at", "contacted_at"]
@@ -302,7 +305,7 @@ class CollaboratorRegistrationAdmin(admin.ModelAdmin):
 
 
 @admin.register(NpoSupportMenu)
-class NpoSupportMenuAdmin(admin.ModelAdmin):
+class NpoSupportMenuAdmin(RoleAwareAdmin):
     list_display = ["title", "kind", "fee_text", "sort_order"]
     list_editable = ["sort_order"]
 
@@ -318,7 +321,7 @@ class NpoSeminarAdmin(ModeratedAdmin):
 
 
 @admin.register(GroupProfile)
-class GroupProfileAdmin(admin.ModelAdmin):
+class GroupProfileAdmin(RoleAwareAdmin):
     list_display = ["organization", "field", "accepts_volunteers", "updated_at"]
     list_filter = ["field", "accepts_volunteers", "organization__area"]
     search_fields = ["organization__name", "organization__name_kana", "help_wanted"]

@@ -13,7 +13,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from community.admin.access import RoleAwareAdmin
 from community.admin.moderation import ModeratedAdmin
+from community.admin.readonly import ReadOnlyAdminMixin
 from community.models import Session
 from volunteers.models import (
     ClassAttendance,
@@ -37,7 +39,7 @@ def _report_errors(modeladmin, request, error: ValidationError) -> None:
     modeladmin.message_user(request, " ".join(error.messages), messages.ERROR)
 
 
-@admin.action(description=_("抽選する（定員を超えた分野は抽選、それ以外は全員受講決定）"))
+@admin.action(description=_("抽選する（定員を超えた分野は抽選、それ以外は全員受講決定）"), permissions=["change"])
 def draw_cohorts(modeladmin, request, queryset):
     for cohort in queryset:
         try:
@@ -60,7 +62,7 @@ class CollegeCourseInline(admin.TabularInline):
 
 
 @admin.register(Cohort)
-class CohortAdmin(admin.ModelAdmin):
+class CohortAdmin(RoleAwareAdmin):
     list_display = ["name", "number", "phase_label", "intake_opens_at", "intake_closes_at", "course_starts_on", "graduated_on"]
     readonly_fields = ["graduated_on"]
     inlines = [CollegeCourseInline]
@@ -88,7 +90,7 @@ class ClassSessionInline(admin.TabularInline):
         return format_html('<a href="{}">{}</a>', reverse("volunteers:college_attendance", args=[obj.pk]), _("出席を記録する"))
 
 
-@admin.action(description=_("抽選する（この分野）"))
+@admin.action(description=_("抽選する（この分野）"), permissions=["change"])
 def draw_courses(modeladmin, request, queryset):
     for course in queryset:
         try:
@@ -106,7 +108,7 @@ def draw_courses(modeladmin, request, queryset):
         )
 
 
-@admin.action(description=_("修了判定をする（出席率で判定）"))
+@admin.action(description=_("修了判定をする（出席率で判定）"), permissions=["change"])
 def graduate_courses(modeladmin, request, queryset):
     for course in queryset:
         try:
@@ -153,7 +155,7 @@ class CollegeCourseAdmin(ModeratedAdmin):
         return obj.n_waitlisted
 
 
-@admin.action(description=_("辞退として処理する（補欠を繰り上げ）"))
+@admin.action(description=_("辞退として処理する（補欠を繰り上げ）"), permissions=["change"])
 def decline_applications(modeladmin, request, queryset):
     for application in queryset:
         try:
@@ -166,7 +168,7 @@ def decline_applications(modeladmin, request, queryset):
 
 
 @admin.register(CollegeApplication)
-class CollegeApplicationAdmin(admin.ModelAdmin):
+class CollegeApplicationAdmin(RoleAwareAdmin):
     list_display = ["user", "course", "status", "draw_position", "result_mailed_at", "attendance_percent", "created_at"]
     list_filter = ["cohort", "course__field", "status"]
     search_fields = ["user__full_name", "user__email"]
@@ -179,7 +181,7 @@ class CollegeApplicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClassAttendance)
-class ClassAttendanceAdmin(admin.ModelAdmin):
+class ClassAttendanceAdmin(RoleAwareAdmin):
     list_display = ["application", "session", "present", "recorded_by", "recorded_at"]
     list_filter = ["present", "application__course"]
     list_select_related = ["application__user", "application__course", "session__listing", "recorded_by"]
@@ -196,7 +198,7 @@ class OpeningAdmin(ModeratedAdmin):
 
 
 @admin.register(OpeningApplication)
-class OpeningApplicationAdmin(admin.ModelAdmin):
+class OpeningApplicationAdmin(RoleAwareAdmin):
     list_display = ["user", "opening", "status", "created_at", "decided_at"]
     list_filter = ["status", "opening__field", "opening__area"]
     search_fields = ["user__full_name", "opening__title"]
@@ -206,7 +208,7 @@ class OpeningApplicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(VolunteerProfile)
-class VolunteerProfileAdmin(admin.ModelAdmin):
+class VolunteerProfileAdmin(RoleAwareAdmin):
     list_display = ["user", "visibility", "updated_at"]
     list_filter = ["visibility", "areas"]
     search_fields = ["user__full_name", "user__email"]
@@ -215,7 +217,7 @@ class VolunteerProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(VolunteerInvitation)
-class VolunteerInvitationAdmin(admin.ModelAdmin):
+class VolunteerInvitationAdmin(RoleAwareAdmin):
     list_display = ["organization", "profile", "status", "created_at", "responded_at"]
     list_filter = ["status"]
     list_select_related = ["organization", "profile__user"]
@@ -223,17 +225,8 @@ class VolunteerInvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(MatchingReport)
-class MatchingReportAdmin(admin.ModelAdmin):
+class MatchingReportAdmin(ReadOnlyAdminMixin, RoleAwareAdmin):
     """A summary instead of a change list: 12 months of openings, applications and matches."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_permission(request):
@@ -263,7 +256,7 @@ class MatchingReportAdmin(admin.ModelAdmin):
         from django.core.exceptions import PermissionDenied
         from django.http import HttpResponse
 
-        if not self.has_view_permission(request):
+        if not self.has_export_permission(request):
             raise PermissionDenied
         response = HttpResponse(reports.monthly_numbers_csv(reports.monthly_numbers()), content_type="text/csv; charset=utf-8")
         filename = f"matching-{timezone.localdate():%Y%m%d}.csv"

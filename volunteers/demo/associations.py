@@ -127,6 +127,9 @@ def _associations(now) -> None:
             profile.chomes.set(Chome.objects.filter(town__name="豊玉北", number=5))
             for kind in ("safety", "watching", "festival"):
                 AssociationActivity.objects.get_or_create(profile=profile, kind=kind)
+        # One 丁目, one demo association: 豊玉北町会（デモ） does not cover the 5丁目 this one covers (issue 18).
+        for other in AssociationProfile.objects.filter(chomes__in=profile.chomes.all()).exclude(pk=profile.pk).distinct():
+            other.chomes.remove(*profile.chomes.all())
         for name, email, message in [
             ("転入 太郎（デモ）", "tennyu@example.jp", "4月に引っ越してきました。加入の方法を教えてください。"),
             ("新住 花子（デモ）", "", "防災訓練に参加してみたいです。"),
@@ -148,6 +151,9 @@ def _districts_and_roster() -> None:
     for area in Area.objects.all():
         chomes = list(Chome.objects.filter(town__area=area).select_related("town").order_by("town__name_kana", "number"))
         for number, start in enumerate(range(0, len(chomes), CHOME_PER_DISTRICT), start=1):
+            seats = 3 if number % 2 else 2  # two 民生委員・児童委員, and a 主任児童委員 in every other district
+            # 定数 are invented like the districts (練馬区's are not in the sources): every third district has a 欠員.
+            quota, chief_quota = 2 + (1 if number % 3 == 0 else 0), 1
             district, _ = CommissionerDistrict.objects.get_or_create(
                 name=f"{area.name}第{number}地区（デモ）",
                 defaults={
@@ -157,14 +163,18 @@ def _districts_and_roster() -> None:
                     "contact_phone": WARD_PHONE,
                     "contact_hours": WARD_HOURS,
                     "is_fictional": True,
+                    "quota": quota,
+                    "chief_quota": chief_quota,
                 },
             )
+            if district.quota is None:  # a demo district made before 定数 existed
+                CommissionerDistrict.objects.filter(pk=district.pk).update(quota=quota, chief_quota=chief_quota)
             for chome in chomes[start : start + CHOME_PER_DISTRICT]:
                 DistrictChome.objects.get_or_create(chome=chome, defaults={"district": district})
             partners = Organization.objects.filter(
                 association_profile__chomes__in=[c.pk for c in chomes[start : start + CHOME_PER_DISTRICT]]
             ).distinct()[:2]
-            for seat in range(3 if number % 2 else 2):
+            for seat in range(seats):
                 surname = person % len(SURNAMES)
                 given = (person * 7) % len(GIVEN)
                 person += 1

@@ -26,6 +26,14 @@ Status = CollegeApplication.Status
 FIELDS = ["welfare", "disaster", "farm", "green", "eco"]
 FIELD_NAMES = {"welfare": "福祉", "disaster": "防災", "farm": "農", "green": "みどり", "eco": "エコスタイル"}
 COLLEGE_ORG = "練馬区社会福祉協議会"
+# The plan: 「２年間の修学期間で高齢、子育て、障害、貧困など幅広く福祉について学び」. How many classes a course has is
+# not in the sources: the demo holds one every other week for the two years, August off (marked as demo).
+DESCRIPTIONS = {
+    "welfare": "高齢、子育て、障害、貧困など、幅広く福祉について学びます。基礎講義、地域の現場見学、団体での実習、仲間との企画づくり。",
+}
+CLASS_TOPICS = ["オリエンテーション", "地域福祉の基礎", "現場見学", "団体での実習", "実習のふりかえり", "企画づくり"]
+CLASS_EVERY = dt.timedelta(days=14)
+CLASS_NOTE = "授業の回数と日程はデモ用の仮のものです（出典にありません）。"
 CLASS_PLACE = "Coconeri 区民協働交流センター"
 
 # (field, title, summary, skills, suitable_for)
@@ -118,16 +126,28 @@ def _cohort(number: int, *, opens: dt.datetime, closes: dt.datetime, starts: dt.
         course = CollegeCourse.objects.create(
             cohort=cohort, field=field, capacity=4, organization=organization, place=place,
             title=f"{cohort.name} {FIELD_NAMES[field]}コース", title_kana=f"だい{number}き {FIELD_NAMES[field]}",
-            description=f"{FIELD_NAMES[field]}の基礎講義、地域の現場見学、団体での実習、仲間との企画づくり。",
+            description=DESCRIPTIONS.get(field, f"{FIELD_NAMES[field]}の基礎講義、地域の現場見学、団体での実習、仲間との企画づくり。")
+            + "\n" + CLASS_NOTE,
             status=PublicationStatus.PUBLISHED, published_at=timezone.now(),
         )
-        for index, topic in enumerate(["オリエンテーション", "地域福祉の基礎", "現場見学", "実習のふりかえり"]):
-            day = starts + dt.timedelta(days=28 * index + FIELDS.index(field))
-            Session.objects.create(
-                listing=course, title=f"{FIELD_NAMES[field]}：{topic}", starts_at=_aware(day, 14),
-                ends_at=_aware(day, 16), place=place,
-            )
+        _classes(course, place)
     return cohort, True
+
+
+def _classes(course, place) -> None:
+    """Every other week over the two years (August off); get_or_create by start, so older demos are topped up."""
+    offset = dt.timedelta(days=FIELDS.index(course.field))
+    day, index = course.cohort.course_starts_on + offset, 0
+    while day <= course.cohort.course_ends_on:
+        if day.month != 8:
+            # The first two classes open the course; the others go round the rest of the topics.
+            topic = CLASS_TOPICS[index] if index < 2 else CLASS_TOPICS[2 + (index - 2) % (len(CLASS_TOPICS) - 2)]
+            Session.objects.get_or_create(
+                listing=course, starts_at=_aware(day, 14),
+                defaults={"title": f"{FIELD_NAMES[course.field]}：{topic}", "ends_at": _aware(day, 16), "place": place},
+            )
+            index += 1
+        day += CLASS_EVERY
 
 
 def _applicants(cohort, prefix: str, per_field: dict[str, int]) -> None:
@@ -157,6 +177,11 @@ def _draw_and_attend(cohort, *, attend_until: dt.datetime) -> None:
 
 def _load_college(now: dt.datetime) -> None:
     today = now.date()
+    # Demo databases made before issue 18 gave each two-year course 4 classes: add the rest.
+    place = Place.objects.filter(name=CLASS_PLACE).first()
+    for course in CollegeCourse.objects.filter(cohort__is_fictional=True).select_related("cohort"):
+        if course.sessions.count() < 10:
+            _classes(course, place)
     graduated, created = _cohort(
         1, opens=now - dt.timedelta(days=900), closes=now - dt.timedelta(days=870),
         starts=today - dt.timedelta(days=800), graduated=True,

@@ -160,6 +160,12 @@ class JoinInquiry(models.Model):
         NEW = "new", _("未回答")
         ANSWERED = "answered", _("回答済み")
 
+    class Outcome(models.TextChoices):
+        # What came of it, so 加入促進 can be measured (blank: not recorded yet).
+        JOINED = "joined", _("加入した")
+        DECLINED = "declined", _("見送り")
+        UNREACHABLE = "unreachable", _("連絡つかず")
+
     association = models.ForeignKey(
         "community.Organization",
         verbose_name=_("町会・自治会"),
@@ -185,6 +191,16 @@ class JoinInquiry(models.Model):
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("回答した人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    outcome = models.CharField(_("結果"), max_length=12, choices=Outcome.choices, blank=True, db_index=True)
+    outcome_at = models.DateTimeField(_("結果の記録日時"), null=True, blank=True)
+    outcome_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("結果を記録した人"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

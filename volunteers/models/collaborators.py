@@ -181,6 +181,7 @@ class NpoSeminarQuerySet(ListingQuerySet):
 
 
 class NpoSeminar(Listing):
+    TRANSLATED_EXTRA_FIELDS = ("topic",)
     """A seminar (講座) of the centre: a Listing, so its sessions and sign-ups use the kernel."""
 
     menu = models.ForeignKey(

@@ -9,7 +9,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +17,7 @@ __all__ = [
     "Commissioner",
     "CommissionerContact",
     "CommissionerDistrict",
+    "CommissionerVacancy",
     "DistrictChome",
     "TERM_YEARS",
     "TERM_WARNING_DAYS",
@@ -29,6 +30,15 @@ TERM_WARNING_DAYS = 90
 class CommissionerDistrictQuerySet(models.QuerySet):
     def with_area(self):
         return self.select_related("area")
+
+    def with_staffing(self, today=None):
+        """Annotate members/chiefs: commissioners in office on `today` (counts only, never names)."""
+        today = today or timezone.localdate()
+        in_office = Q(commissioners__term_start__lte=today, commissioners__term_end__gte=today)
+        return self.annotate(
+            members=Count("commissioners", filter=in_office & Q(commissioners__is_chief_child_commissioner=False)),
+            chiefs=Count("commissioners", filter=in_office & Q(commissioners__is_chief_child_commissioner=True)),
+        )
 
     def for_chome(self, chome):
         return self.filter(coverage__chome=chome)
@@ -52,6 +62,11 @@ class CommissionerDistrict(models.Model):
         _("窓口の電話番号"), max_length=20, help_text=_("区の窓口の番号。委員個人の電話番号は入れないでください。")
     )
     contact_hours = models.CharField(_("窓口の受付時間"), max_length=100, blank=True)
+    quota = models.PositiveSmallIntegerField(
+        _("定数（民生委員・児童委員）"), null=True, blank=True,
+        help_text=_("この地区に置く民生委員・児童委員の人数（主任児童委員を除く）。区が定めた数を入れます。"),
+    )
+    chief_quota = models.PositiveSmallIntegerField(_("定数（主任児童委員）"), null=True, blank=True)
     is_fictional = models.BooleanField(_("架空のデモデータ"), default=False)
 
     objects = CommissionerDistrictQuerySet.as_manager()
@@ -63,6 +78,20 @@ class CommissionerDistrict(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @staticmethod
+    def vacancies(quota, present) -> int | None:
+        """欠員: seats of the 定数 nobody fills (None while the 定数 is not entered)."""
+        return None if quota is None else max(quota - present, 0)
+
+
+class CommissionerVacancy(CommissionerDistrict):
+    """欠員の状況: the admin's table of 定数, 現員 and 欠員 per district and area (no names)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("民生・児童委員の欠員の状況")
+        verbose_name_plural = _("民生・児童委員の欠員の状況（定数・現員・欠員）")
 
 
 class DistrictChome(models.Model):

@@ -79,6 +79,7 @@ class OpeningQuerySet(ListingQuerySet):
 
 
 class Opening(Listing):
+    TRANSLATED_EXTRA_FIELDS = ("schedule_note",)
     """ボランティア募集: what help an organization needs, where, when, and from whom."""
 
     field = models.CharField(_("分野"), max_length=12, choices=ActivityField.choices)

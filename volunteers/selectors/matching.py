@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import pgettext
 
+from community.i18n.text import join_list
 from community.models.schedules import Weekday
 from volunteers.models import ActivityField, Opening, Skill, SuitableFor, TimeOfDay, VolunteerProfile
 
@@ -75,12 +77,15 @@ class Match:
 
     @property
     def reason_text(self) -> str:
-        return "・".join(self.reasons)
+        return join_list(self.reasons)
 
 
 def _when_reason(days: list[int], times: list[str]) -> str:
+    """火曜午前 / Tuesday morning: a translatable pattern, not two labels glued together."""
     day = str(Weekday(days[0]).label)
-    return day + (str(TimeOfDay(times[0]).label) if times else "")
+    if not times:
+        return day
+    return pgettext("weekday and time of day", "%(day)s%(time)s") % {"day": day, "time": TimeOfDay(times[0]).label}
 
 
 def score(profile: ProfileFacts, opening: OpeningFacts) -> Match:

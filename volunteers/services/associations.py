@@ -169,6 +169,25 @@ def join_inquiry_mark_answered(*, inquiry: JoinInquiry, by) -> JoinInquiry:
 
 
 @transaction.atomic
+def join_inquiry_set_outcome(*, inquiry: JoinInquiry, outcome: str, by) -> JoinInquiry:
+    """Record what came of an inquiry (加入した / 見送り / 連絡つかず); "" clears it. A known outcome means it was
+    answered, so an unanswered inquiry is marked answered too."""
+    if outcome and outcome not in JoinInquiry.Outcome.values:
+        raise ValidationError({"outcome": _("結果を選んでください。")})
+    inquiry = JoinInquiry.objects.select_for_update().get(pk=inquiry.pk)
+    now = timezone.now()
+    inquiry.outcome = outcome
+    inquiry.outcome_at = now if outcome else None
+    inquiry.outcome_by = by if outcome else None
+    fields = ["outcome", "outcome_at", "outcome_by"]
+    if outcome and inquiry.status != JoinInquiry.Status.ANSWERED:
+        inquiry.status, inquiry.answered_at, inquiry.answered_by = JoinInquiry.Status.ANSWERED, now, by
+        fields += ["status", "answered_at", "answered_by"]
+    inquiry.save(update_fields=fields)
+    return inquiry
+
+
+@transaction.atomic
 def join_inquiry_reopen(*, inquiry: JoinInquiry) -> JoinInquiry:
     inquiry.status = JoinInquiry.Status.NEW
     inquiry.answered_at = None

@@ -154,6 +154,7 @@ def my_inquiries(request, org_pk):
             "page": page,
             "status": status,
             "statuses": JoinInquiry.Status.choices,
+            "outcomes": JoinInquiry.Outcome.choices,
             "waiting": JoinInquiry.objects.for_organization(organization).unanswered().count(),
         },
     )
@@ -170,6 +171,25 @@ def my_inquiry_answered(request, org_pk, pk):
     else:
         services.join_inquiry_mark_answered(inquiry=inquiry, by=request.user)
         messages.success(request, _("%(name)sさんの問い合わせを「回答済み」にしました。") % {"name": inquiry.name})
+    return redirect("volunteers:my_inquiries", org_pk=organization.pk)
+
+
+@login_required
+@require_POST
+def my_inquiry_outcome(request, org_pk, pk):
+    """Record what came of an inquiry (加入した / 見送り / 連絡つかず), for the ward's 加入促進 figures."""
+    organization = access.get_organization_for_member(request.user, org_pk)
+    inquiry = get_object_or_404(JoinInquiry.objects.for_organization(organization), pk=pk)
+    try:
+        inquiry = services.join_inquiry_set_outcome(inquiry=inquiry, outcome=request.POST.get("outcome", ""), by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if inquiry.outcome:
+            messages.success(request, _("%(name)sさんの問い合わせの結果を「%(outcome)s」にしました。")
+                             % {"name": inquiry.name, "outcome": inquiry.get_outcome_display()})
+        else:
+            messages.success(request, _("結果の記録を消しました。"))
     return redirect("volunteers:my_inquiries", org_pk=organization.pk)
 
 

@@ -4,7 +4,7 @@ from community.roles import sync_staff_groups
 
 
 class Command(BaseCommand):
-    help = "区職員・社協コーディネーターのグループと権限を作成・更新します。"
+    help = "職員のグループ（区職員・社協コーディネーター・審査員・相談対応チーム）の権限を、役割の表どおりに作成・更新します。"
 
     def handle(self, *args, **options):
         for name, group in sync_staff_groups().items():

@@ -20,7 +20,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if settings.PRODUCTION:
             raise CommandError("本番モードではデモデータを読み込めません。")
-        from community.demo import DEMO_PASSWORD, demo_user
+        from community.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, demo_second_factor, demo_user
+        from community.models import User
 
         # Demo residents are fictional: the mails their demo sign-ups would trigger are dropped, not printed.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
@@ -34,12 +35,18 @@ class Command(BaseCommand):
                 if importlib.util.find_spec(f"{app}.demo") is None:
                     continue
                 importlib.import_module(f"{app}.demo").load()
+            for user in User.objects.filter(is_staff=True, email__endswith="@demo.nerima.example.jp"):
+                demo_second_factor(user)
         self.stdout.write(
             self.style.SUCCESS("デモデータを読み込みました。")
             + "\n  区職員（管理画面 /admin/）: staff@demo.nerima.example.jp"
             + "\n  社協コーディネーター: coordinator@demo.nerima.example.jp"
+            + "\n  審査員（地域おこしプロジェクト）: reviewer@demo.nerima.example.jp"
             + "\n  団体メンバー（NPO法人）: npo@demo.nerima.example.jp"
             + "\n  団体メンバー（町会・ケアカフェ・こどもカフェ）: chokai@ / houkatsu@ / childcare@demo.nerima.example.jp"
             + "\n  住民: resident@demo.nerima.example.jp"
             + f"\n  パスワード（デモ用・共通）: {DEMO_PASSWORD}"
+            + "\n  職員は二段階認証も必要です。認証アプリに次のキーを登録するか（デモ用・職員共通）"
+            + f"\n    {DEMO_TOTP_SECRET}"
+            + "\n  今のコードを表示: .venv/bin/python manage.py demo_totp"
         )

@@ -1,0 +1,1 @@
+"""Views: the open data files and feeds (files), the read-only API (api)."""

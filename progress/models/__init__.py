@@ -1,0 +1,5 @@
+"""Models, one module per idea."""
+
+from progress.models.report import Report
+
+__all__ = ["Report"]

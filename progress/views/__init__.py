@@ -1,0 +1,1 @@
+"""Views, one module per idea; thin: parse, call a selector, render."""
