@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint messages lock lock-check audit cluster-test
+.PHONY: run test setup lint messages lock lock-check audit cluster-test bench
 
 # Installs exactly the pinned, hashed versions of requirements.lock (`make lock` after editing pyproject.toml);
 # reinstalls only when either file changed since the last install.
@@ -60,3 +60,7 @@ cluster-test: $(STAMP)
 
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l en -l zh_Hans -l ko -l tl -l ja_X-easy --ignore=.venv --ignore=tests --no-obsolete
+
+# Ward-scale data, gunicorn + PostgreSQL + Redis as in production, beside a bare Django page (docs/performance.md).
+bench: $(STAMP)
+	scripts/with-postgres.sh $(BIN)/python bench/run.py $(ARGS)

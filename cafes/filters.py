@@ -3,7 +3,8 @@
 Criteria about *when and where a café meets* (地域, 町名, weekday, 午前/午後, barrier-free) are checked
 together on one upcoming session, so 「水曜の午後に石神井で」 finds a 出張型 café only when that very
 visit is on a Wednesday afternoon in 石神井 — not a Wednesday in 練馬 plus some visit to 石神井.
-Weekday and hour come from the generated sessions' starts_at in Asia/Tokyo, never from schedule text.
+Weekday and time come from the generated sessions (their stored Asia/Tokyo weekday and start time), never from
+schedule text. The FilterSet applies the café-level filters; results() hands both to cafes.selectors.CafeResults.
 """
 
 import django_filters
@@ -12,9 +13,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cafes.models import CareCafe, ChildcareLecture, KidsCafe, venue_q
+from cafes.selectors import CafeResults
 from community.i18n.text import lazy_format
 from community.models import Area, Town
 from community.models.schedules import Weekday
+from community.models.sessions import NOON
 
 
 class TimeOfDay:
@@ -74,30 +77,21 @@ class CafeFilterBase(django_filters.FilterSet):
         """(when, where): Q objects on a session; an empty Q means no criterion of that kind."""
         when = Q()
         if data.get("weekday"):
-            # Weekday.MONDAY is 0; ISO weekday (computed in Asia/Tokyo) is 1 for Monday.
-            when &= Q(local_weekday__in=[int(day) + 1 for day in data["weekday"]])
+            when &= Q(local_weekday__in=[int(day) for day in data["weekday"]])  # Weekday: 0 = 月, as stored
         return when, Q()
 
     def own_place_criteria(self, data) -> Q:
         return Q()
 
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
+    def results(self) -> CafeResults:
+        """The cafés that pass every filter, as the Paginator's object list."""
+        cafes = self.qs  # validates the form; the café-level filters are applied
         data = self.form.cleaned_data
         when, where = self.session_criteria(data)
-        if when:
-            queryset = queryset.with_upcoming_session(when & where, include_lectures=self.include_lectures)
-        elif where:
-            # A café whose own place fits matches even before its sessions are generated.
-            own = queryset.filter(self.own_place_criteria(data))
-            visiting = queryset.with_upcoming_session(where, include_lectures=self.include_lectures)
-            queryset = own | visiting
-        queryset = queryset.for_cards(when & where, include_lectures=self.include_lectures)
-        if self.form.origin is not None and data.get("sort") != Sort.READING:
-            return queryset.by_distance(self.form.origin, when & where, include_lectures=self.include_lectures)
-        if data.get("sort") == Sort.READING:
-            return queryset.by_reading()
-        return queryset.by_next_date()
+        return CafeResults(
+            cafes, when=when, where=where, own=self.own_place_criteria(data), include_lectures=self.include_lectures,
+            by_reading=data.get("sort") == Sort.READING, origin=self.form.origin,
+        )
 
 
 class CareCafeFilter(CafeFilterBase):
@@ -137,9 +131,9 @@ class CareCafeFilter(CafeFilterBase):
     def session_criteria(self, data):
         when, where = super().session_criteria(data)
         if data.get("time_of_day") == TimeOfDay.MORNING:
-            when &= Q(local_hour__lt=12)
+            when &= Q(local_time__lt=NOON)
         elif data.get("time_of_day") == TimeOfDay.AFTERNOON:
-            when &= Q(local_hour__gte=12)
+            when &= Q(local_time__gte=NOON)
         if data.get("town"):
             where &= venue_q("chome__town", data["town"])
         if data.get("area"):
@@ -169,7 +163,7 @@ class KidsCafeFilter(CafeFilterBase):
         method=_collect,
     )
 
-    include_lectures = True
+    include_lectures = True  # a lecture's sessions count for the café it is given at
 
     class Meta:
         model = KidsCafe

@@ -1,6 +1,7 @@
 """What other apps may ask of cafes (they never reach into cafes' models directly)."""
 
 from cafes.models import Activity, CareCafe
+from community.registry import SearchSource
 
 
 def health_consultation_cafes(*, area=None):
@@ -48,4 +49,15 @@ def activity_names_by_listing(listing_ids) -> dict[int, list[str]]:
 
 def nearest_care_cafes(origin, *, limit: int = 5):
     """The published care cafés nearest to `origin` (community.geo.Origin), each with distance_km."""
-    return list(CareCafe.objects.published().for_cards().by_distance(origin)[:limit])
+    return list(CareCafe.objects.published().with_place().by_distance(origin)[:limit])
+
+
+def _cafes_offering(activity) -> list[int]:
+    """The care cafés whose index text holds this activity's name (it was renamed)."""
+    return list(activity.care_cafes.values_list("pk", flat=True))
+
+
+# Registered in CafesConfig.ready(): the site search also finds a care café by what it offers (健康相談 …).
+SEARCH_SOURCE = SearchSource(
+    name="cafes", extra_words=activity_names_by_listing, feeds=((Activity, _cafes_offering),)
+)

@@ -1,23 +1,180 @@
-"""Reads for the café pages that go beyond one QuerySet chain (the page's sessions, the print sheet)."""
+"""Reads for the café pages that go beyond one QuerySet chain (the finders' results, the page's sessions, the print sheet)."""
 
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Coalesce
 
-from cafes.models import CareCafe, month_bounds, upcoming_sessions, venue_q
+from cafes.models import CareCafe, ChildcareLecture, month_bounds, upcoming_sessions, venue_q
 from community import geo
-from community.models import Place, PublicationStatus, Session, SignUp
+from community.models import Listing, Place, PublicationStatus, Session, SignUp
 from community.models.schedules import Weekday
 
 
-def attach_next_sessions(cafes) -> None:
-    """Give each café on a page its next matching session (with venue) using one query for the page."""
-    ids = [cafe.next_session_id for cafe in cafes if cafe.next_session_id]
-    sessions = Session.objects.select_related("listing", "place__chome__town__area").in_bulk(ids)
-    for cafe in cafes:
-        cafe.next_session = sessions.get(cafe.next_session_id)
+class CafeResults:
+    """A finder's answer as a sequence the Paginator counts and slices, each step a few indexed queries.
+
+    `cafes` holds the café-level filters (published, type, free, age …). Session criteria are Q objects on one
+    upcoming session: `when` (weekday, time of day, lecture topic) and `where` (venue area, town, barrier-free),
+    met together by the same visit. A kids' café owns its lectures' sessions too (`include_lectures`).
+
+    Without session criteria the cafés come in the order of their stored next session (one index). With criteria a
+    page is read off the matching sessions in start order (the weekday/venue indexes) until enough different cafés
+    are found, so the first pages cost the same however many cafés and sessions the ward has. With `where` alone a
+    café whose own place fits is listed even without a matching session (before its dates are generated): those
+    follow the others in 五十音順.
+
+    With an `origin` (an address typed in 「near」) and no 五十音順 asked, the cafés come nearest first
+    (CafeQuerySet.by_distance): the distance is computed for the cafés that pass, which are at most the ward's
+    cafés, never its sessions.
+    """
+
+    # Sessions read per café wanted in the first step of the page scan (cafés meet weekly, so most of the first
+    # rows are different cafés); the step grows ×4 until enough cafés are found.
+    ROWS_PER_CAFE = 3
+
+    def __init__(
+        self, cafes, *, when=Q(), where=Q(), own=Q(), include_lectures=False, by_reading=False, origin=None,  # noqa: B008
+    ):
+        self.cafes, self.when, self.where, self.own = cafes, when, where, own
+        self.include_lectures, self.by_reading = include_lectures, by_reading
+        self.origin = None if by_reading else origin
+        self.criteria = when & where
+
+    # --- the matching sessions and the café each counts for -------------------------------------------------------
+
+    def _owned(self, sessions):
+        """Annotate `owner`: the café a session counts for (a lecture's counts for the café it is given at)."""
+        if not self.include_lectures:
+            return sessions.annotate(owner=F("listing_id"))
+        # Only published lectures count, as in the café's stored next date (the few others are left out by id, so
+        # no session has to be joined to its listing for it).
+        withdrawn = ChildcareLecture.objects.exclude(status=PublicationStatus.PUBLISHED).values("pk")
+        return sessions.exclude(listing_id__in=withdrawn).annotate(
+            owner=Coalesce("listing__childcarelecture__kids_cafe_id", "listing_id")
+        )
+
+    def _matching(self):
+        """Upcoming sessions meeting the criteria, with the café they count for (whatever its own filters)."""
+        return self._owned(upcoming_sessions().filter(self.criteria))
+
+    def sessions(self):
+        """Upcoming sessions meeting the criteria whose café passes the café-level filters."""
+        return self._matching().filter(owner__in=self.cafes.order_by().values("pk"))
+
+    def _kinds(self) -> list[str]:
+        kinds = [self.cafes.model._meta.label_lower]
+        return [*kinds, ChildcareLecture._meta.label_lower] if self.include_lectures else kinds
+
+    def _scan(self, wanted: int) -> tuple[dict[int, int], dict, bool]:
+        """The first matching session (pk) of the first `wanted` cafés in start order, those cafés (pk → café) and
+        whether every match was read.
+
+        The sessions are read in start order straight off an index, only narrowed to the cafés' kinds; the cafés
+        of the few found are then loaded through the café-level filters, so no step reads every café or session.
+        """
+        step = max(30, wanted * self.ROWS_PER_CAFE)
+        sessions = self._matching().filter(listing__kind__in=self._kinds()).order_by("starts_at", "pk")
+        while True:
+            rows = list(sessions.values_list("owner", "pk")[:step])
+            candidates: dict[int, int] = {}
+            for owner, pk in rows:  # the first row of a café is its next matching session
+                candidates.setdefault(owner, pk)
+            passing = self.cafes.with_place().in_bulk(list(candidates))
+            firsts = {owner: pk for owner, pk in candidates.items() if owner in passing}
+            exhausted = len(rows) < step
+            if len(firsts) >= wanted or exhausted:
+                return firsts, passing, exhausted
+            step *= 4
+
+    def _matched(self) -> Q:
+        """Q on cafés: listed under the criteria (see the class docstring)."""
+        if self.when:
+            return Q(pk__in=self._matching().values("owner"))
+        # `where` alone: a session without a place of its own is held at its café's place, so apart from the cafés
+        # whose own place fits, only visits (出張) and lectures bring a café in; both are few.
+        matched = self.own | Q(pk__in=self._matching().filter(place__isnull=False).values("owner"))
+        if self.include_lectures:
+            lectures = Listing.objects.filter(kind=ChildcareLecture._meta.label_lower).values("pk")
+            matched |= Q(pk__in=self._matching().filter(listing_id__in=lectures).values("owner"))
+        return matched
+
+    # --- what the Paginator asks --------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        if not self.criteria:
+            return self.cafes.count()
+        if self.when:
+            return self.sessions().order_by().values("owner").distinct().count()
+        return self.cafes.filter(self._matched()).count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, page: slice) -> list:
+        start, stop = page.start or 0, page.stop
+        if self.origin is not None:
+            cafes = self.cafes.filter(self._matched()) if self.criteria else self.cafes
+            nearest = cafes.with_place().by_distance(
+                self.origin, self.criteria, include_lectures=self.include_lectures
+            )
+            cafes = list(nearest[start:stop])
+            self._attach(cafes, self._first_sessions([cafe.pk for cafe in cafes]))
+        elif not self.criteria:
+            ordered = self.cafes.by_reading() if self.by_reading else self.cafes.by_next_date()
+            cafes = list(ordered.with_place()[start:stop])
+            self._attach(cafes, self._first_sessions([cafe.pk for cafe in cafes]))
+        elif self.by_reading:
+            cafes = list(self.cafes.filter(self._matched()).with_place().by_reading()[start:stop])
+            self._attach(cafes, self._first_sessions([cafe.pk for cafe in cafes]))
+        else:
+            cafes = self._page_by_next_match(start, stop)
+        return cafes
+
+    def _page_by_next_match(self, start: int, stop: int) -> list:
+        firsts, by_pk, exhausted = self._scan(stop)
+        owners = list(firsts)
+        page_ids = owners[start:stop]
+        cafes = [by_pk[pk] for pk in page_ids]
+        self._attach(cafes, {pk: firsts[pk] for pk in page_ids})
+        if not self.when and exhausted and len(page_ids) < stop - start:
+            # Every café with a matching visit is listed: those that only fit by their own place follow.
+            offset = max(start - len(owners), 0)
+            tail = self.cafes.filter(self.own).exclude(pk__in=owners).with_place().by_reading()
+            rest = list(tail[offset : offset + (stop - start) - len(page_ids)])
+            self._attach(rest, {})
+            cafes += rest
+        return cafes
+
+    def _first_sessions(self, owner_ids) -> dict[int, int]:
+        """café pk → pk of its next matching session, for a page of cafés (their sessions only).
+
+        The sessions are found by listing id on the (listing, start) index: the cafés' own ids and, for kids'
+        cafés, their published lectures' (one small query first), so no session is joined to the listings table.
+        """
+        owner_of = {pk: pk for pk in owner_ids}
+        if self.include_lectures and owner_of:
+            lectures = ChildcareLecture.objects.filter(kids_cafe__in=list(owner_of), status=PublicationStatus.PUBLISHED)
+            owner_of.update(lectures.order_by().values_list("pk", "kids_cafe_id"))
+        if not owner_of:
+            return {}
+        rows = (
+            upcoming_sessions().filter(self.criteria).filter(listing_id__in=list(owner_of))
+            .order_by("starts_at", "pk").values_list("listing_id", "pk")
+        )
+        firsts: dict[int, int] = {}
+        for listing_id, pk in rows:
+            firsts.setdefault(owner_of[listing_id], pk)
+        return firsts
+
+    @staticmethod
+    def _attach(cafes, firsts: dict[int, int]) -> None:
+        """Give each café its next matching session, venue and listing joined, in one query for the page."""
+        sessions = Session.objects.select_related("listing", "place__chome__town__area").in_bulk(firsts.values())
+        for cafe in cafes:
+            cafe.next_session = sessions.get(firsts.get(cafe.pk))
 
 
 def card_venue(cafe):

@@ -9,15 +9,30 @@ class CommunityConfig(AppConfig):
     def ready(self) -> None:
         from allauth.mfa.signals import authenticator_added
         from django.contrib.auth.signals import user_logged_in
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
-        from community import personal_data_kernel, registry, roles, staff_sign_in
+        from community import (
+            content_version,
+            finder_fields,
+            personal_data_kernel,
+            registry,
+            roles,
+            staff_sign_in,
+        )
+        from community.models import Session
         from community.services import sessions
         from community.services.outbox import outbox_on_sent_register
 
         registry.personal_data.register(personal_data_kernel)
         # A reminder counts as sent only once the mail server accepted it.
         outbox_on_sent_register(sessions.REMINDER_SENT, sessions.reminder_mark_sent)
+        # Signals here only keep stored copies right: the content version of cached pages, the finders' fields.
+        post_save.connect(content_version.model_saved, dispatch_uid="community.content_version.saved")
+        post_delete.connect(content_version.model_deleted, dispatch_uid="community.content_version.deleted")
+        m2m_changed.connect(content_version.relation_changed, dispatch_uid="community.content_version.m2m")
+        post_save.connect(finder_fields.session_saved, sender=Session, dispatch_uid="community.finder_fields.saved")
+        post_delete.connect(finder_fields.session_saved, sender=Session, dispatch_uid="community.finder_fields.deleted")
+        post_save.connect(finder_fields.listing_saved, dispatch_uid="community.finder_fields.listing")
         # Export permissions come from the role matrix, created like Django's own after each migrate.
         post_migrate.connect(roles.create_export_permissions, dispatch_uid="community.export_permissions")
         user_logged_in.connect(staff_sign_in.staff_login_started, dispatch_uid="community.staff_login_started")

@@ -1,7 +1,8 @@
 """The month as a grid of weeks (日曜 → 土曜), each day with its sessions' count, a few titles and holidays.
 
-The grid is read from the same filtered sessions as the list (one query for the whole month, only the
-columns a cell shows); on phones the page shows the list instead (static/css/search.css).
+The grid is read from the same filtered sessions as the list in one query that counts each day and picks its first
+titles in the database (a month at ward scale holds thousands of sessions; about a hundred rows come back); on
+phones the page shows the list instead (static/css/search.css).
 """
 
 import datetime as dt
@@ -76,10 +77,17 @@ def _grid_start(first: dt.date) -> dt.date:
 
 
 def month_grid(month, sessions) -> list[list[Day]]:
-    """Weeks covering `month`; days of the neighbouring months are shown empty (their sessions are elsewhere)."""
+    """Weeks covering `month`; days of the neighbouring months are shown empty (their sessions are elsewhere).
+
+    `sessions`: (start, title) rows, or (start, title, sessions that day) rows as grid_rows gives them.
+    """
     per_day: dict[dt.date, list] = defaultdict(list)
-    for starts_at, title in sessions:
-        per_day[timezone.localtime(starts_at).date()].append(title)
+    counts: dict[dt.date, int] = {}
+    for starts_at, title, *day_count in sessions:
+        date = timezone.localtime(starts_at).date()
+        per_day[date].append(title)
+        if day_count:
+            counts[date] = day_count[0]
     first = month.first_day
     next_first = month.next.first_day
     today = timezone.localdate()

@@ -1,8 +1,10 @@
-"""Values every page needs: the ward's contact, the language list and the reader's text size."""
+"""Values every page needs: the ward's contact, the language list, the reader's text size and the content version."""
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
+from community.fragments import version_for
 from nerima_portal.search_examples import SEARCH_EXAMPLES
 
 WARD_CONTACT = {
@@ -18,5 +20,8 @@ def portal(request):
         "ward_contact": WARD_CONTACT,
         "portal_languages": [(code, settings.LANGUAGE_NAMES_LOCAL[code]) for code, _name in settings.LANGUAGES],
         "text_size": "large" if request.COOKIES.get("textsize") == "large" else "standard",
+        "furigana_on": request.COOKIES.get("furigana") == "on",
+        # For {% cache %} keys of fragments that change with content (read only when a template asks).
+        "content_version": SimpleLazyObject(lambda: version_for(request)),
         "search_examples": SEARCH_EXAMPLES,
     }

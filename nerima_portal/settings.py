@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language: /en/…, /easy/… prefixes first, else the cookie, the browser, Japanese (community/i18n/urls.py).
     "community.i18n.middleware.LocaleMiddleware",
+    # Whole pages for anonymous visitors from the shared cache (after the language is known, before ふりがな).
+    "nerima_portal.page_cache.AnonymousPageCacheMiddleware",
     # Readings over kanji when ふりがな are on (rewrites the finished Japanese page).
     "community.i18n.middleware.FuriganaMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -267,6 +269,9 @@ CACHES = {"default": cache_config(CACHE_URL or "locmem://")}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # django-ratelimit counts in the shared cache and keys on REMOTE_ADDR, which TrustedProxyMiddleware set.
 RATELIMIT_USE_CACHE = "default"
+# Whole anonymous pages are kept this long at most (any content change drops them at once; see page_cache.py).
+# Off by default while developing, so that a template edit shows on reload.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 300)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

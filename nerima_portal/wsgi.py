@@ -6,3 +6,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nerima_portal.settings")
 application = get_wsgi_application()
+
+# Templates, catalogs and ふりがな's dictionary loaded now, not on each worker's first visitor (warmup.py).
+from nerima_portal.warmup import warm_up  # noqa: E402
+
+warm_up()

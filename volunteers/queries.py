@@ -5,7 +5,11 @@ Only public fields leave this module: a district's name and the ward's contact r
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
+
+from community.registry import SearchSource
 
 
 @dataclass(frozen=True)
@@ -72,3 +76,17 @@ def commissioner_staffing(*, today) -> dict:
     from volunteers import figures
 
     return figures.commissioner_staffing(today=today)
+
+
+def _opening_still_taken() -> Q:
+    """On Listing: not an opening whose application deadline has passed (other kinds always pass)."""
+    return ~Q(opening__closes_on__lt=timezone.localdate())
+
+
+def _opening_in_area(area) -> Q:
+    """On Listing: an opening that says it needs help in `area` (its own field; it may have no place)."""
+    return Q(opening__area=area)
+
+
+# Registered in VolunteersConfig.ready(): how the site search treats openings.
+SEARCH_SOURCE = SearchSource(name="volunteers", findable=_opening_still_taken, in_area=_opening_in_area)

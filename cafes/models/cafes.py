@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, ExtractHour, ExtractIsoWeekDay
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,18 +21,13 @@ TOKYO = ZoneInfo("Asia/Tokyo")
 
 
 def upcoming_sessions():
-    """Sessions still ahead and not cancelled, with their weekday (1 = 月) and hour in Asia/Tokyo."""
-    return Session.objects.filter(starts_at__gte=timezone.now(), is_cancelled=False).annotate(
-        local_weekday=ExtractIsoWeekDay("starts_at", tzinfo=TOKYO),
-        local_hour=ExtractHour("starts_at", tzinfo=TOKYO),
-    )
+    """Sessions still ahead and not cancelled (their Asia/Tokyo weekday and time are stored on them)."""
+    return Session.objects.filter(starts_at__gte=timezone.now(), is_cancelled=False)
 
 
 def venue_q(field: str, value, prefix: str = "") -> Q:
-    """Q on a session's venue: its own place when it has one (出張型), else the listing's place."""
-    return Q(**{f"{prefix}place__{field}": value}) | Q(
-        **{f"{prefix}place__isnull": True, f"{prefix}listing__place__{field}": value}
-    )
+    """Q on a session's venue: its own place when it has one (出張型), else the listing's (stored as venue_place)."""
+    return Q(**{f"{prefix}venue_place__{field}": value})
 
 
 class Activity(models.Model):
@@ -55,6 +49,10 @@ class Activity(models.Model):
 
 
 class CafeQuerySet(ListingQuerySet):
+    def published(self):
+        # Naming the kind lets PostgreSQL walk listing_kind_next_session_idx instead of joining every listing.
+        return super().published().filter(kind=self.model._meta.label_lower)
+
     @staticmethod
     def sessions_of_listing(session_q: Q = Q(), *, include_lectures: bool = False):  # noqa: B008
         """Upcoming sessions of the outer listing (and of its lectures, for a kids' café) matching session_q."""
@@ -63,26 +61,18 @@ class CafeQuerySet(ListingQuerySet):
             owner |= Q(listing__childcarelecture__kids_cafe=OuterRef("pk"))
         return upcoming_sessions().filter(owner).filter(session_q)
 
-    def for_cards(self, session_q: Q = Q(), *, include_lectures: bool = False):  # noqa: B008
-        """What a card shows: operator, place and area, and the next session that matches the search."""
-        following = self.sessions_of_listing(session_q, include_lectures=include_lectures).order_by("starts_at")
-        return self.with_place().annotate(
-            next_session_at=Subquery(following.values("starts_at")[:1]),
-            next_session_id=Subquery(following.values("pk")[:1]),
-        )
-
     def by_distance(self, origin, session_q: Q = Q(), *, include_lectures: bool = False):  # noqa: B008
         """Nearest first from `origin` (community.geo.Origin), with distance_km on each row.
 
-        A café is where its own place is; a 出張型 café without one is where its next matching visit is.
+        A café is where its own place is; a 出張型 café without one is where its next matching visit is (the
+        visit's stored venue). PostgreSQL evaluates the visit subquery only for cafés without a place.
         """
+        from django.db.models.functions import Coalesce
+
         from community.geo import distance_expression, point_of
 
         visit = self.sessions_of_listing(session_q, include_lectures=include_lectures).order_by("starts_at")
-        visit_lat, visit_lng = (
-            Coalesce(own, listing_own)
-            for own, listing_own in zip(point_of("place__"), point_of("listing__place__"), strict=True)
-        )
+        visit_lat, visit_lng = point_of("venue_place__")
         latitude = Coalesce(point_of("place__")[0], Subquery(visit.annotate(v=visit_lat).values("v")[:1]))
         longitude = Coalesce(point_of("place__")[1], Subquery(visit.annotate(v=visit_lng).values("v")[:1]))
         return self.annotate(distance_km=distance_expression(latitude, longitude, origin)).order_by(
@@ -90,17 +80,14 @@ class CafeQuerySet(ListingQuerySet):
         )
 
     def by_next_date(self):
-        return self.order_by(models.F("next_session_at").asc(nulls_last=True), "title_kana", "pk")
+        """Soonest stored next session first (a kids' café's counts its lectures), none last, then 五十音順."""
+        return self.by_next_session()
 
     def held_in(self, *, area=None, town=None):
         """Listings whose own place is in the area/town, or with an upcoming session held there (出張型)."""
         field, value = ("chome__town", town) if town is not None else ("chome__town__area", area)
-        own = Q(**{f"place__{field}": value})
-        return self.filter(own | Exists(self.sessions_of_listing(venue_q(field, value))))
-
-    def with_upcoming_session(self, session_q: Q, *, include_lectures: bool = False):
-        """Listings with one upcoming session meeting every criterion at once (day, time and venue together)."""
-        return self.filter(Exists(self.sessions_of_listing(session_q, include_lectures=include_lectures)))
+        visits = upcoming_sessions().filter(listing=OuterRef("pk")).filter(venue_q(field, value))
+        return self.filter(Q(**{f"place__{field}": value}) | Exists(visits))
 
 
 class CareCafe(Listing):
@@ -169,7 +156,6 @@ class KidsCafe(Listing):
     admin_note = models.TextField(
         _("管理メモ"), blank=True, help_text=_("職員だけが見るメモ。出典や未確認の情報を書きます。")
     )
-
     objects = CafeQuerySet.as_manager()
 
     class Meta:

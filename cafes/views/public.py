@@ -2,31 +2,50 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 
 from cafes.filters import CareCafeFilter, KidsCafeFilter
 from cafes.models import CareCafe, ChildcareLecture, KidsCafe
-from cafes.selectors import attach_next_sessions, detail_map, finder_map, listing_upcoming_sessions
+from cafes.selectors import detail_map, finder_map, listing_upcoming_sessions
+from community.fragments import cached_fragments
 
 
-def _finder(request, filter_class, queryset, template: str):
+def _km(cafe) -> str:
+    """The distance a card shows (to 10 m), part of its cache key when an address was given."""
+    km = getattr(cafe, "distance_km", None)
+    return "" if km is None else f"{km:.2f}"
+
+
+def _finder(request, filter_class, queryset, template: str, card: str, *, card_needs=()):
     # Always bound (an empty query is a valid search); invalid values show an error and are ignored.
     finder = filter_class(request.GET, queryset=queryset)
-    cafes = finder.qs
-    page = Paginator(cafes, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-    attach_next_sessions(page.object_list)
     origin = finder.form.origin if finder.form.is_valid() else None
+    page = Paginator(finder.results(), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    cards = cached_fragments(
+        card, page.object_list, request=request,
+        # A card shows its café and the session it features (the next one that matches the search).
+        key=lambda cafe: f"{cafe.pk}:{cafe.next_session.pk if cafe.next_session else ''}:{_km(cafe)}",
+        context=lambda cafe: {"cafe": cafe},
+        before_render=lambda missing: prefetch_related_objects(missing, *card_needs),
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
-        "filter": finder, "page_obj": page, "cafes": page.object_list, "origin": origin,
+        "filter": finder, "page_obj": page, "cafes": page.object_list, "cards": cards, "origin": origin,
         "map": finder_map(page.object_list, origin),
+        # The finder form's fragment depends on what was asked, not on the page number.
+        "finder_key": query.urlencode(),
     }
     return render(request, template, context)
 
 
 def index(request):
     """居場所をさがす: the care-café finder (kids' cafés are one link away)."""
-    queryset = CareCafe.objects.published().prefetch_related("activities")
-    return _finder(request, CareCafeFilter, queryset, "cafes/index.html")
+    return _finder(
+        request, CareCafeFilter, CareCafe.objects.published(), "cafes/index.html", "cafes/_care_card.html",
+        card_needs=["activities"],
+    )
 
 
 def care_detail(request, pk):
@@ -39,7 +58,7 @@ def care_detail(request, pk):
 
 
 def kids_index(request):
-    return _finder(request, KidsCafeFilter, KidsCafe.objects.published(), "cafes/kids_index.html")
+    return _finder(request, KidsCafeFilter, KidsCafe.objects.published(), "cafes/kids_index.html", "cafes/_kids_card.html")
 
 
 def kids_detail(request, pk):

@@ -6,7 +6,7 @@ everywhere, and an organization member's access is checked in one place.
 
 from django.apps import apps
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -38,15 +38,12 @@ class ListingQuerySet(TranslatedQuerySetMixin, PublishableQuerySet):
         return self.select_related("organization", "place__chome__town__area")
 
     def with_next_session(self):
-        """Annotate next_session_at: the start of the next session that is not cancelled."""
-        from community.models.sessions import Session
+        """next_session_at is a stored field now (community/finder_fields.py); kept so callers read the same."""
+        return self
 
-        upcoming = (
-            Session.objects.filter(listing=OuterRef("pk"), starts_at__gte=timezone.now(), is_cancelled=False)
-            .order_by("starts_at")
-            .values("starts_at")[:1]
-        )
-        return self.annotate(next_session_at=Subquery(upcoming))
+    def by_next_session(self):
+        """Soonest next session first, listings with none last, then 五十音順 (an index serves this order)."""
+        return self.order_by(models.F("next_session_at").asc(nulls_last=True), "title_kana", "pk")
 
     def by_reading(self):
         return self.order_by("title_kana", "pk")
@@ -77,7 +74,11 @@ class Listing(Publishable):
     fee_text = models.CharField(_("参加費"), max_length=100, blank=True)
     contact_text = models.CharField(_("問い合わせ先"), max_length=200, blank=True)
     photo = models.ImageField(_("写真"), upload_to="listings/", blank=True)
-    history = HistoricalRecords(inherit=True, verbose_name=_("掲載の変更履歴"))
+    # The start of the next session that is not cancelled, stored so lists sort on an index (finder_fields.py).
+    next_session_at = models.DateTimeField(_("次の開催日時"), null=True, blank=True, editable=False)
+    history = HistoricalRecords(
+        inherit=True, verbose_name=_("掲載の変更履歴"), excluded_fields=["next_session_at"]
+    )
 
     objects = ListingQuerySet.as_manager()
 
@@ -85,7 +86,14 @@ class Listing(Publishable):
         verbose_name = _("掲載")
         verbose_name_plural = _("掲載")
         ordering = ["title_kana"]
-        indexes = [models.Index(fields=["kind", "status"], name="listing_kind_status_idx")]
+        indexes = [
+            models.Index(fields=["kind", "status"], name="listing_kind_status_idx"),
+            # Lists of one kind in next-session order; refresh_next_sessions finds the passed ones by it.
+            models.Index(
+                fields=["kind", "status", "next_session_at", "title_kana", "id"], name="listing_kind_next_session_idx"
+            ),
+            models.Index(fields=["next_session_at"], name="listing_next_session_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.title

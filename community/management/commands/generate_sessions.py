@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from community.finder_fields import listings_refresh_all
 from community.services.schedules import generate_all_sessions
 
 
@@ -8,3 +9,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.stdout.write(f"開催回を{generate_all_sessions()}件作りました。")
+        # Once a day every stored next date is recomputed too, whatever wrote sessions without telling anyone.
+        listings_refresh_all()

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from community.content_version import content_changed
 from nerima_portal.search.index import index_refresh
 
 
@@ -13,4 +14,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, stale: bool = False, **options):
         written = index_refresh(everything=not stale)
+        content_changed()  # cached search pages read the old index
         self.stdout.write(f"検索用データを {written} 件更新しました。")

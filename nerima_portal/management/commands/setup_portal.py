@@ -11,3 +11,5 @@ class Command(BaseCommand):
         call_command("compile_catalogs", verbosity=0)
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo", stdout=self.stdout)
+        # Sessions that started since the last run are no longer anyone's next session.
+        call_command("refresh_next_sessions", verbosity=0, stdout=self.stdout)

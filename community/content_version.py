@@ -1,0 +1,102 @@
+"""The content version: a number in the shared cache that changes whenever anything a visitor may see changes.
+
+Whole pages cached for anonymous visitors (nerima_portal/page_cache.py) remember the version they were rendered
+at and are thrown away when it has moved on, so a publish, an edit, a sign-up or a cancellation shows at once on
+every app server: nobody is shown a full session as open. Saves and deletes of the portal's models bump it through
+signals (their only job here); writes that send no signals (bulk_create, update) bump it where they happen.
+
+The version is bumped at once and again when the transaction commits: a page rendered in between read the old rows
+and stored itself under the first new version, and the second bump throws it away.
+"""
+
+import logging
+import time
+
+from django.core.cache import cache
+from django.db import connection, transaction
+
+logger = logging.getLogger("nerima.content_version")
+KEY = "portal:content-version"
+PORTAL_APPS = {"community", "volunteers", "cafes", "hiroba", "projects", "international", "nerima_portal"}
+# Records no public page shows (personal data, logs, staff notes): writing them leaves the cached pages valid.
+# A new model that never appears on a public page belongs here; anything else bumps the version, to be safe.
+NOT_PUBLIC = {
+    "community.personaldataaccess",
+    "community.invitation",
+    "community.membership",
+    "community.outboxmessage",
+    "hiroba.consultationrequest",
+    "hiroba.consultationnote",
+    "hiroba.consultationaccesslog",
+    "hiroba.retentionsetting",
+    "volunteers.joininquiry",
+    "volunteers.commissionercontact",
+    "volunteers.collaboratorregistration",
+    "volunteers.volunteerprofile",
+    "volunteers.volunteerinvitation",
+    "volunteers.openingapplication",
+    "volunteers.collegeapplication",
+    "volunteers.classattendance",
+    "projects.score",
+}
+
+
+def _fresh_value() -> int:
+    # A new version never repeats an old one, even after Redis lost the key (eviction, restart).
+    return time.time_ns()
+
+
+def current() -> int:
+    """The version now (set on first use)."""
+    version = cache.get(KEY)
+    if version is None:
+        cache.add(KEY, _fresh_value(), timeout=None)
+        version = cache.get(KEY)
+    return version
+
+
+def _bump() -> None:
+    try:
+        try:
+            cache.incr(KEY)
+        except ValueError:  # not set yet, or evicted
+            cache.set(KEY, _fresh_value(), timeout=None)
+    except Exception:
+        # A sign-up must not fail because the cache is unreachable; pages cached before stay at most
+        # PAGE_CACHE_SECONDS (and a restarted Redis has none).
+        logger.exception("content version not moved: the cache is unavailable")
+
+
+def content_changed() -> None:
+    """Something public changed: cached pages rendered before now are stale."""
+    _bump()
+    # One bump at commit is enough however many rows the transaction writes.
+    if not any(entry[1] is _bump for entry in connection.run_on_commit):
+        transaction.on_commit(_bump)
+
+
+def _is_public(model) -> bool:
+    meta = model._meta
+    return (
+        meta.app_label in PORTAL_APPS
+        and meta.label_lower not in NOT_PUBLIC
+        and not model.__name__.startswith("Historical")  # simple-history's copies change with their originals
+    )
+
+
+def model_saved(sender, update_fields=None, raw=False, **kwargs) -> None:
+    # A login only stamps last_login on the user: nothing public.
+    if raw or not _is_public(sender) or (update_fields is not None and set(update_fields) <= {"last_login"}):
+        return
+    content_changed()
+
+
+def model_deleted(sender, **kwargs) -> None:
+    if _is_public(sender):
+        content_changed()
+
+
+def relation_changed(sender, instance, action, **kwargs) -> None:
+    """m2m_changed (a café's activities, a profile's areas …): counts like a save of the instance."""
+    if action.startswith("post_") and _is_public(type(instance)):
+        content_changed()

@@ -1,0 +1,57 @@
+"""Cached pieces of pages: list cards and finder forms, rendered once per content version and language.
+
+A list page of 20 cards renders each card from the cache or, for the ones missing, from its template: one
+get_many and one set_many for the whole list, not a round trip per card. Keys carry the content version
+(community/content_version.py), so any publish, edit, sign-up or cancellation retires every fragment at once.
+Fragments are the HTML before ふりがな is added (the whole page gets its readings afterwards).
+"""
+
+from collections.abc import Callable, Iterable
+
+from django.core.cache import cache
+from django.template.loader import get_template
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+
+from community import content_version
+
+TIMEOUT = 60 * 60  # a fragment outlives no content change anyway; this only bounds memory
+
+
+def version_for(request) -> int:
+    """The content version for this request (read once; the page cache may already have read it)."""
+    if request is None:
+        return content_version.current()
+    if getattr(request, "content_version", None) is None:
+        request.content_version = content_version.current()
+    return request.content_version
+
+
+def cached_fragments(
+    template_name: str,
+    objects: Iterable,
+    *,
+    key: Callable[[object], object],
+    context: Callable[[object], dict],
+    request=None,
+    before_render: Callable[[list], None] | None = None,
+) -> list[SafeString]:
+    """The rendered `template_name` for each object, in order; `key(obj)` must name everything the fragment shows
+    that is not in the content version (e.g. which session the card features). `before_render(missing)` may load
+    what only a render needs (say, a prefetch) for the objects that have to be rendered."""
+    objects = list(objects)
+    prefix = f"fragment:{template_name}:{translation.get_language()}:{version_for(request)}:"
+    keys = [f"{prefix}{key(obj)}" for obj in objects]
+    found = cache.get_many(keys)
+    missing = [obj for obj, k in zip(objects, keys, strict=True) if k not in found]
+    if missing:
+        if before_render is not None:
+            before_render(missing)
+        template = get_template(template_name)
+        rendered = {}
+        for obj, k in zip(objects, keys, strict=True):
+            if k not in found:
+                rendered[k] = template.render(context(obj))
+        cache.set_many(rendered, TIMEOUT)
+        found.update(rendered)
+    return [mark_safe(found[k]) for k in keys]  # noqa: S308 (our own templates' output, escaped when rendered)
