@@ -47,19 +47,23 @@ PLACEHOLDER = {"IntConverter": 999999, "StringConverter": "x", "SlugConverter": 
 def portal_urls():
     """(name, url with placeholder arguments) for every named URL outside the admin."""
 
-    def walk(patterns, namespaces=()):
+    def walk(patterns, namespaces=(), enclosing=()):
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
-                yield from walk(pattern.url_patterns, namespaces + ((pattern.namespace,) if pattern.namespace else ()))
+                namespace = (pattern.namespace,) if pattern.namespace else ()
+                yield from walk(pattern.url_patterns, namespaces + namespace, enclosing + (pattern.pattern,))
             elif pattern.name:
-                yield ":".join(namespaces + (pattern.name,)), pattern
+                yield ":".join(namespaces + (pattern.name,)), enclosing + (pattern.pattern,)
 
-    for name, pattern in walk(get_resolver().url_patterns):
+    for name, chain in walk(get_resolver().url_patterns):
         if name.startswith("admin:"):
             continue  # the admin is checked model by model below
-        converters = getattr(pattern.pattern, "converters", {})
-        groups = pattern.pattern.regex.groupindex
-        kwargs = {key: PLACEHOLDER[type(converters[key]).__name__] if key in converters else "x" for key in groups}
+        kwargs = {}
+        # An argument may sit in an enclosing include (allauth: keys/<int:pk>/ + remove/).
+        for part in chain:
+            converters = getattr(part, "converters", {})
+            for key in part.regex.groupindex:
+                kwargs[key] = PLACEHOLDER[type(converters[key]).__name__] if key in converters else "x"
         yield name, reverse(name, kwargs=kwargs)
 
 
