@@ -62,6 +62,8 @@ def month_sheet(*, area, year: int, month: int) -> list[tuple[str, list[SheetRow
         )
         .filter(venue_q("chome__town__area", area))
         .select_related("listing__carecafe", "listing__organization", "place", "listing__place")
+        # The café's phone, or its organization's, or the area's ward desk (community/contacts.py), in the same query.
+        .select_related("listing__carecafe__organization__area", "listing__carecafe__place__chome__town__area")
         .order_by("starts_at")
     )
     rows: dict[tuple, SheetRow] = {}

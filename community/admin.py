@@ -3,7 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from community import admin_changes, admin_outbox, admin_personal_data  # noqa: F401  (register 「最近の変更」, 送信メール, 個人情報の閲覧記録)
+from community import (  # noqa: F401  (register 「最近の変更」, 電話連絡, 送信メール, 個人情報の閲覧記録)
+    admin_calls,
+    admin_changes,
+    admin_outbox,
+    admin_personal_data,
+)
 from community.admin_moderation import ModeratedAdmin
 from community.models import (
     Area,

@@ -12,3 +12,7 @@ class CommunityConfig(AppConfig):
 
         # A reminder counts as sent only once the mail server accepted it.
         outbox_on_sent_register(sessions.REMINDER_SENT, sessions.reminder_mark_sent)
+
+        from community import todo_items
+
+        todo_items.register()

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class HirobaConfig(AppConfig):
     name = "hiroba"
     verbose_name = _("相談（相談情報ひろば・相談受付）")
+
+    def ready(self) -> None:
+        from hiroba import todo
+
+        todo.register()

@@ -26,11 +26,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.fixture(autouse=True)
 def _geography(db):
     """Areas, towns and 丁目 come from a data migration; put them back after a transactional test flushed them."""
-    from community.geography import load_geography
+    from community.geography import load_area_desks, load_geography
     from community.models import Area, Chome, Town
 
     if not Chome.objects.exists():
         load_geography(Area, Town, Chome)
+        load_area_desks(Area)
 
 
 @pytest.fixture(autouse=True)

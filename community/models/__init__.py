@@ -1,8 +1,10 @@
 """The shared kernel: areas, people, organizations, places, listings, sessions and sign-ups."""
 
 from community.models.areas import Area, Chome, Town
+from community.models.calls import PhoneCall
 from community.models.changes import RecentChange
 from community.models.listings import Listing
+from community.models.notices import OrganizerNotice
 from community.models.organizations import Invitation, Membership, Organization
 from community.models.outbox import OutboxMessage
 from community.models.personal_data import PersonalDataAccess
@@ -19,8 +21,10 @@ __all__ = [
     "Listing",
     "Membership",
     "Organization",
+    "OrganizerNotice",
     "OutboxMessage",
     "PersonalDataAccess",
+    "PhoneCall",
     "Place",
     "PublicationStatus",
     "RecentChange",

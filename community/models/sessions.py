@@ -23,7 +23,10 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(listing__status="published")
 
     def with_listing(self):
-        return self.select_related("listing__organization", "place__chome__town__area", "listing__place")
+        # The listing's place and organization down to their areas: enough to name whom to phone (listing.contact).
+        return self.select_related(
+            "listing__organization__area", "place__chome__town__area", "listing__place__chome__town__area"
+        )
 
     def with_counts(self):
         return self.annotate(
@@ -175,3 +178,8 @@ class SignUp(models.Model):
     @property
     def contact_email(self) -> str:
         return self.email or (self.user.email if self.user_id else "")
+
+    @property
+    def reference(self) -> str:
+        """受付番号 of the sign-up (E for 開催回への申込)."""
+        return f"E-{self.pk:06d}"

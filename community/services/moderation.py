@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.models import Membership, Organization, PublicationStatus
+from community.contacts import NO_CONTACT_ERROR
+from community.models import Listing, Membership, Organization, PublicationStatus
 
 
 def _tell_representatives(*, obj, event: str) -> None:
@@ -50,6 +51,9 @@ def publishable_approve(*, obj) -> None:
         raise ValidationError(
             _("「%(org)s」がまだ公開されていません。先に団体を承認してください。") % {"org": organization}
         )
+    if isinstance(obj, Listing) and obj.contact is None:
+        # Every public listing names someone to phone (its own number, its organization's or the area's desk).
+        raise ValidationError(NO_CONTACT_ERROR)
     obj.status = PublicationStatus.PUBLISHED
     obj.review_note = ""
     first_time = obj.published_at is None

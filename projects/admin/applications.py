@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
+from projects import recipients
 from projects.forms import DecisionForm, ScoreForm
 from projects.models import Application, ApplicationMember, Attachment, BudgetLine, Call, Score
 from projects.models.review import CRITERIA
@@ -29,6 +30,10 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def get_readonly_fields(self, request, obj=None):
+        # Every shown field is read-only; a non-editable one (uploaded_at) would otherwise break the change page.
+        return self.fields
 
 
 class BudgetLineInline(ReadOnlyInline):
@@ -137,11 +142,19 @@ class ApplicationAdmin(admin.ModelAdmin):
         })
         if request.method == "POST" and form.is_valid():
             try:
-                review.application_decide(application=application, decided_by=request.user, **form.cleaned_data)
+                decided = review.application_decide(application=application, decided_by=request.user, **form.cleaned_data)
             except ValidationError as error:
                 form.apply_service_errors(error)
             else:
-                messages.success(request, _t("決定を保存し、団体にメールで通知しました。"))
+                if decided.decision_recipient_count:
+                    messages.success(request, _t("決定を保存し、代表者など%(n)d件のあて先にメールで通知しました。")
+                                     % {"n": decided.decision_recipient_count})
+                else:
+                    contact = recipients.group_contact(decided)
+                    messages.warning(request, _t(
+                        "決定を保存しました。団体にはメールのあて先がないため、当番の区職員に知らせました。"
+                        "団体に電話で伝えてください（%(name)s %(phone)s）。"
+                    ) % {"name": contact.name, "phone": contact.phone})
                 return redirect("admin:projects_application_change", pk)
         scores = application.scores.select_related("reviewer")
         return TemplateResponse(request, "admin/projects/application/decide.html", self._context(

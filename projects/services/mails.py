@@ -1,12 +1,15 @@
 """Mails to a group's members about its grant application and activity report (each in their own language).
 
-Sent after the transaction commits; the body names the project and links to マイ団体, nothing more.
+Queued in the outbox with the change; the body names the project and links to マイ団体, nothing more.
+Who receives what is declared in projects/recipients.py.
 """
 
 from django.urls import reverse
 
 from community.mails import absolute_url, send_templated_mail
 from community.models import Membership
+from community.notify import people_notify, recipients_choose
+from projects import recipients
 
 
 def _send_to_members(organization_id: int, *, template: str, context: dict) -> None:
@@ -29,11 +32,21 @@ def _context(application, url_name: str) -> dict:
 
 
 def send_application_submitted_mail(application) -> None:
-    """「申請を受け付けました」 to every member of the group."""
+    """「申請を受け付けました」 with the reference to every member of the group; 区職員 hear of it to review it."""
     _send_to_members(
         application.organization_id,
         template="application_submitted",
-        context=_context(application, "projects:application_detail"),
+        context={**_context(application, "projects:application_detail"), "receipt": recipients.application_receipt(application)},
+    )
+    people_notify(
+        recipients_choose(recipients.reviewer_recipients),
+        template="projects/mail/application_received",
+        context={
+            "application": application,
+            "organization": application.organization,
+            "url": absolute_url(reverse("admin:projects_application_change", args=[application.pk])),
+        },
+        key=f"grant-application:{application.pk}:submitted",
     )
 
 

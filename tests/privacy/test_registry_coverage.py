@@ -31,6 +31,7 @@ ACTING = {
     "community.Invitation.accepted_by",
     "community.PersonalDataAccess.user",
     "community.SignUp.proxy_by",
+    "community.PhoneCall.done_by",
     "volunteers.JoinInquiry.answered_by",
     "volunteers.ClassAttendance.recorded_by",
     "volunteers.VolunteerInvitation.sent_by",

@@ -11,6 +11,7 @@ from community.admin_moderation import ModeratedAdmin
 from community.uploads import VerifiedDocumentField, VerifiedImageField
 from nerima_portal.staff_groups import WARD_STAFF
 from volunteers import services_associations as services
+from volunteers.admin.inquiry_answer import JoinInquiryAnswerMixin
 from volunteers.models import (
     TERM_WARNING_DAYS,
     AssociationActivity,
@@ -83,10 +84,10 @@ def mark_answered(modeladmin, request, queryset):
 
 
 @admin.register(JoinInquiry)
-class JoinInquiryAdmin(admin.ModelAdmin):
-    """Staff see counts per area above the list (change_list template) and may help answer."""
+class JoinInquiryAdmin(JoinInquiryAnswerMixin, admin.ModelAdmin):
+    """Staff see counts per area above the list (change_list template) and may help answer (回答を送る)."""
 
-    list_display = ["created_at", "association", "area", "name", "status", "answered_at"]
+    list_display = ["created_at", "association", "area", "name", "status", "answered_at", "answer"]
     list_filter = ["status", "association__area", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["name", "association__name"]
     list_select_related = ["association__area"]
@@ -99,6 +100,10 @@ class JoinInquiryAdmin(admin.ModelAdmin):
     @admin.display(description=_("地域"), ordering="association__area__sort_order")
     def area(self, obj):
         return obj.association.area
+
+    @admin.display(description=_("回答"))
+    def answer(self, obj):
+        return self.answer_link(obj)
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "counts_by_area": JoinInquiry.objects.counts_by_area()}
