@@ -1,9 +1,15 @@
 """The kernel's own to-do items (registered in CommunityConfig.ready()); apps add theirs the same way."""
 
+import datetime as dt
+
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.todo import TodoItem, todo_register
+
+# A mail still queued after this long means the worker is not running (or cannot reach the database).
+STUCK_AFTER = dt.timedelta(hours=1)
 
 
 def _changelist(name: str, query: str = "") -> callable:
@@ -27,6 +33,12 @@ def register() -> None:
         key="community.phone_calls", label=_("電話でお知らせする方（メールのない申込者）"), order=40,
         waiting=lambda: PhoneCall.objects.open(), since_field="created_at",
         url=_changelist("community_phonecall", "done=no"), permission="community.view_phonecall",
+    ))
+    todo_register(TodoItem(
+        key="community.stuck_mails", label=_("1時間以上送信待ちのままのメール（ワーカーが止まっていないか確認）"), order=51,
+        waiting=lambda: OutboxMessage.objects.unsent().filter(created_at__lt=timezone.now() - STUCK_AFTER),
+        since_field="created_at",
+        url=_changelist("community_outboxmessage", "status__exact=queued"), permission="community.view_outboxmessage",
     ))
     todo_register(TodoItem(
         key="community.failed_mails", label=_("送信できなかったメール"), order=50,

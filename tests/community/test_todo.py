@@ -33,6 +33,10 @@ def _waiting_work(listing, staff):
     PhoneCall.objects.create(key="test-call", signup=signup, reason="cancelled", detail="中止")
     OutboxMessage.objects.create(key="failed-1", kind="test", to="x@example.jp", subject="件名", body="本文",
                                  status=OutboxMessage.Status.FAILED, last_error="SMTPDataError 451")
+    # A mail the worker has not picked up for two hours (the worker is down), and one queued just now.
+    OutboxMessage.objects.create(key="stuck-1", kind="test", to="y@example.jp", subject="件名", body="本文",
+                                 created_at=timezone.now() - dt.timedelta(hours=2))
+    OutboxMessage.objects.create(key="fresh-1", kind="test", to="z@example.jp", subject="件名", body="本文")
 
 
 def test_the_admin_first_page_lists_what_waits_with_counts_ages_and_links(client, staff, listing):
@@ -45,7 +49,8 @@ def test_the_admin_first_page_lists_what_waits_with_counts_ages_and_links(client
     assert (rows["volunteers.join_inquiries"].count, rows["volunteers.join_inquiries"].overdue) == (2, 1)
     assert rows["volunteers.join_inquiries"].days_waiting == 10
     for key, count in [("community.pending_organizations", 1), ("community.pending_listings", 1),
-                       ("hiroba.new_consultations", 1), ("community.phone_calls", 1), ("community.failed_mails", 1)]:
+                       ("hiroba.new_consultations", 1), ("community.phone_calls", 1), ("community.failed_mails", 1),
+                       ("community.stuck_mails", 1)]:
         assert rows[key].count == count, key
     for url in ["/admin/volunteers/joininquiry/?status__exact=new", "/admin/community/phonecall/?done=no",
                 "/admin/community/outboxmessage/?status__exact=failed", "/admin/hiroba/consultationrequest/?status__exact=new",
@@ -67,6 +72,7 @@ def test_a_coordinator_sees_only_what_coordinators_may_see(client, coordinator, 
     keys = {row.item.key for row in todo_rows_for(coordinator)}
     assert "volunteers.join_inquiries" in keys and "community.phone_calls" in keys
     assert "community.failed_mails" not in keys and "volunteers.commissioner_contacts" not in keys
+    assert "community.stuck_mails" not in keys
     client.force_login(coordinator)
     page = client.get(ADMIN_INDEX).content.decode()
     assert "送信できなかったメール" not in page and "民生・児童委員への連絡" not in page
@@ -84,8 +90,8 @@ def test_the_first_page_has_a_fixed_query_budget(client, staff, organization, ro
     ])
     client.force_login(staff)
     # auth session + user, the user's permissions (user and group, cached for the request), one aggregate per
-    # to-do item the clerk may see (8 for 区職員), the admin's app list and the recent actions = 15.
-    with django_assert_max_num_queries(15):
+    # to-do item the clerk may see (9 for 区職員), the admin's app list and the recent actions = 16.
+    with django_assert_max_num_queries(16):
         response = client.get(ADMIN_INDEX)
     assert response.status_code == 200
     assert f"{rows}件" in response.content.decode()
