@@ -193,7 +193,8 @@ KIDS_CAFES = [
         "title": "練馬こどもカフェ ママコモハウス", "kana": "ねりまこどもかふぇ ままこもはうす",
         "org": "ママコモハウス", "place": None, "fictional": False, "ages": (0, 3), "stroller": True, "nursing": True,
         "summary": "令和3年度から参加。ベビーマッサージなどの自主講座もあります。",
-        "note": "出典: koguchiyoko.net ほか（確度: 高）。所在地・設備は未確認（デモ用）。" + INVENTED,
+        "note": "出典: koguchiyoko.net ほか（確度: 高）。所在地・設備は未確認のため公開前（承認待ち）にしています。" + INVENTED,
+        "status": PublicationStatus.PENDING,
         "schedules": [(2, "", "10:00", "12:00", None, None, False)],
     },
     {
@@ -245,7 +246,8 @@ def _listing(model, row, **fields):
             "fee_text": row.get("fee", ""),
             "is_fictional": row["fictional"],
             "admin_note": row.get("note", "架空のデモデータです。"),
-            "status": PublicationStatus.PUBLISHED,
+            # A listing whose place is unknown in the sources waits for it (承認待ち) instead of being public.
+            "status": row.get("status", PublicationStatus.PUBLISHED),
             "published_at": timezone.now(),
             **fields,
         },

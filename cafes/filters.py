@@ -25,7 +25,7 @@ class TimeOfDay:
 class Sort:
     NEXT_DATE = "next"
     READING = "kana"
-    CHOICES = [(NEXT_DATE, _("次回開催日が近い順")), (READING, _("五十音順"))]
+    CHOICES = [(NEXT_DATE, _("次回開催日が近い順（住所を入れたときは距離が近い順）")), (READING, _("五十音順"))]
 
 
 def _collect(queryset, name, value):
@@ -33,7 +33,29 @@ def _collect(queryset, name, value):
     return queryset
 
 
+class NearForm(forms.Form):
+    """The finders' form: an address or 町名 typed in 「near」 becomes a point to measure distances from."""
+
+    origin = None
+
+    def clean_near(self):
+        from community.geo import locate
+
+        text = self.cleaned_data.get("near", "").strip()
+        if text:
+            self.origin = locate(text)
+            if self.origin is None:
+                raise forms.ValidationError(
+                    _("住所から町名を読み取れませんでした。「石神井町3丁目」のように町名から入れてください。")
+                )
+        return text
+
+
 class CafeFilterBase(django_filters.FilterSet):
+    near = django_filters.CharFilter(
+        label=_("住所か町名から近い順に"), method=_collect,
+        help_text=_("例: 石神井町3-5-1、石神井町。区外の住所や番地だけでは探せません。"),
+    )
     area = django_filters.ModelChoiceFilter(
         label=_("地域"), queryset=Area.objects.all(), to_field_name="slug", empty_label=_("すべての地域"),
         method=_collect,
@@ -70,6 +92,8 @@ class CafeFilterBase(django_filters.FilterSet):
             visiting = queryset.with_upcoming_session(where, include_lectures=self.include_lectures)
             queryset = own | visiting
         queryset = queryset.for_cards(when & where, include_lectures=self.include_lectures)
+        if self.form.origin is not None and data.get("sort") != Sort.READING:
+            return queryset.by_distance(self.form.origin, when & where, include_lectures=self.include_lectures)
         if data.get("sort") == Sort.READING:
             return queryset.by_reading()
         return queryset.by_next_date()
@@ -97,7 +121,10 @@ class CareCafeFilter(CafeFilterBase):
 
     class Meta:
         model = CareCafe
-        fields = ["area", "town", "weekday", "time_of_day", "cafe_type", "free", "no_signup", "barrier_free", "sort"]
+        form = NearForm
+        fields = [
+            "near", "area", "town", "weekday", "time_of_day", "cafe_type", "free", "no_signup", "barrier_free", "sort",
+        ]
 
     def filter_free(self, queryset, name, value):
         # An unticked checkbox means "no preference", not "only paid cafés".
@@ -145,7 +172,8 @@ class KidsCafeFilter(CafeFilterBase):
 
     class Meta:
         model = KidsCafe
-        fields = ["area", "age", "weekday", "topic", "sort"]
+        form = NearForm
+        fields = ["near", "area", "age", "weekday", "topic", "sort"]
 
     def filter_age(self, queryset, name, value):
         return queryset.filter(age_min__lte=int(value), age_max__gte=int(value))

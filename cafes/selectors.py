@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, Sum
 
 from cafes.models import CareCafe, month_bounds, upcoming_sessions, venue_q
+from community import geo
 from community.models import Place, PublicationStatus, Session, SignUp
 from community.models.schedules import Weekday
 
@@ -17,6 +18,35 @@ def attach_next_sessions(cafes) -> None:
     sessions = Session.objects.select_related("listing", "place__chome__town__area").in_bulk(ids)
     for cafe in cafes:
         cafe.next_session = sessions.get(cafe.next_session_id)
+
+
+def card_venue(cafe):
+    """Where a card says the café meets: the matching visit's place (出張型), else the café's own."""
+    session = getattr(cafe, "next_session", None)
+    return (session.place if session is not None and session.place_id else None) or cafe.place
+
+
+def finder_map(cafes, origin=None) -> dict:
+    """The markers of a finder page (the cafés shown, nothing more), from rows already loaded."""
+    points = []
+    for cafe in cafes:
+        venue = card_venue(cafe)
+        km = getattr(cafe, "distance_km", None)
+        points.append(
+            geo.map_point(cafe.title, venue, url=cafe.get_absolute_url(), lines=(venue and venue.name, geo.distance_text(km)))
+        )
+    return geo.map_data(points, origin)
+
+
+def detail_map(cafe, sessions) -> dict:
+    """A café page's map: its own place and every other venue among its coming sessions (出張型)."""
+    places = {}
+    for venue in [cafe.place, *(session.venue for session in sessions)]:
+        if venue is not None and venue.pk not in places:
+            places[venue.pk] = venue
+    return geo.map_data(
+        geo.map_point(venue.name, venue, lines=(venue.address,)) for venue in places.values()
+    )
 
 
 def listing_upcoming_sessions(listings, *, limit: int = 12):
@@ -47,6 +77,13 @@ class SheetRow:
     ends: dt.time
     signup_required: bool
     days: list[dt.date] = field(default_factory=list)
+    # Whom to call about this café: its own phone, else its operator's, else the area's ward desk (named then).
+    phone: str = ""
+    phone_name: str = ""
+
+    @property
+    def address(self) -> str:
+        return self.venue.address if self.venue else ""
 
 
 def month_sheet(*, area, year: int, month: int) -> list[tuple[str, list[SheetRow]]]:
@@ -73,9 +110,11 @@ def month_sheet(*, area, year: int, month: int) -> list[tuple[str, list[SheetRow
         venue = session.venue
         key = (local_start.weekday(), session.listing_id, venue.pk if venue else None, local_start.time())
         if key not in rows:
+            contact = session.listing.carecafe.contact
             rows[key] = SheetRow(
                 cafe=session.listing.carecafe, venue=venue, starts=local_start.time(), ends=local_end.time(),
-                signup_required=session.signup_required,
+                signup_required=session.signup_required, phone=contact.phone if contact else "",
+                phone_name=contact.name if contact and contact.is_fallback else "",
             )
         rows[key].days.append(local_start.date())
     by_day: dict[int, list[SheetRow]] = defaultdict(list)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("kids/", public.kids_index, name="kids_index"),
     path("kids/<int:pk>/", public.kids_detail, name="kids_detail"),
     path("print/<slug:area>/", printing.print_month, name="print_month"),
+    path("print/<slug:area>/sheet.pdf", printing.print_month_pdf, name="print_month_pdf"),
     path("my/", manage.my_cafes, name="manage_list"),
     path("my/<str:kind>/new/", manage.listing_create, name="manage_create"),
     path("my/<str:kind>/<int:pk>/", manage.listing_edit, name="manage_edit"),

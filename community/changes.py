@@ -101,17 +101,6 @@ def related_labels(changed: list[tuple]) -> dict[tuple[str, object], str]:
     return labels
 
 
-def field_diff(model, record, previous, labels: dict | None = None) -> list[tuple[str, str, str]]:
-    """(field name, before, after) for every field this change touched, in words staff can read."""
-    changed = _changed_fields(model, record, previous)
-    if labels is None:
-        labels = related_labels(changed)
-    return [
-        (str(model_field.verbose_name), _display(model_field, old, labels), _display(model_field, new, labels))
-        for model_field, old, new in changed
-    ]
-
-
 def recent_changes(*, only_organizations: bool = True, source: str = "", page_number=1, per_page: int = 25):
     """A page of Change rows, newest first; by default only edits made by organization members (not staff)."""
     models = tracked_models()

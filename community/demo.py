@@ -173,6 +173,9 @@ def load() -> None:
         )
 
     _load_review_work(areas)
+    from community import demo_children
+
+    demo_children.load()
 
 
 def _load_review_work(areas) -> None:

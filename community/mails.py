@@ -71,7 +71,7 @@ def signup_receipt(signup):
     else:
         next_steps = _("当日は、直接会場へお越しください。")
     return Receipt(
-        reference=signup.reference,
+        reference=signup.receipt_reference,
         next_steps=next_steps,
         within=_("開催日の前日に、メールでもう一度ご案内します。") if signup.is_active else "",
         office=contact.name,
@@ -88,7 +88,9 @@ def send_signup_mail(signup, event: str, *, key: str = "", on_sent: str = "", on
         "session": signup.session,
         "listing": signup.session.listing,
         "cancel_url": absolute_url(reverse("community:signup_cancel", args=[cancel_token(signup)])),
-        "ics_url": absolute_url(reverse("community:session_ics", args=[signup.session_id])),
+        # The resident's own calendar copy carries the cancel link too.
+        "ics_url": absolute_url(reverse("community:session_ics", args=[signup.session_id]))
+        + f"?signup={cancel_token(signup)}",
         "receipt": signup_receipt(signup),
     }
     return send_templated_mail(

@@ -1,6 +1,7 @@
 """自分のデータ: the registry of apps that hold personal data, and the services built on it.
 
-Every module named in PERSONAL_DATA_MODULES offers the same names:
+Every app that holds personal data registers a module with these names in its AppConfig.ready()
+(``community.registry.personal_data.register(module)``):
 
 - ``SECTIONS``: ``{key: title}``: the export's section keys and their Japanese titles, in display order;
 - ``export(user) -> {key: [row, ...]}``: JSON-ready rows about this user only;
@@ -14,11 +15,11 @@ Row keys are stable English snake_case on purpose: the file is for carrying the 
 change with the display language. People read the ``summary`` line that every row carries (written in the
 resident's language) and the page 「自分のデータ」.
 
-Community's own records are in community/personal_data_kernel.py, registered like every other app.
+Community's own records are in community/personal_data_kernel.py, registered like every other app (first, because
+INSTALLED_APPS lists community first: its account section leads the export and is erased last).
 """
 
 import datetime as dt
-import importlib
 from types import ModuleType
 
 from django.conf import settings
@@ -28,16 +29,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from community import registry
 from community.models import PersonalDataAccess, User
-
-# Import paths, not imports: community must not import the initiative apps when it is loaded.
-# Community comes first so that its account section leads the export; it is erased last.
-PERSONAL_DATA_MODULES = [
-    "community.personal_data_kernel",
-    "volunteers.personal_data",
-    "hiroba.personal_data",
-    "projects.personal_data",
-]
 
 # Retention periods, one place. Override any of them with settings.PERSONAL_DATA_RETENTION_DAYS = {"key": days}.
 RETENTION_DEFAULTS = {
@@ -47,6 +40,7 @@ RETENTION_DEFAULTS = {
     "withdrawn_collaborators": dt.timedelta(days=365),  # withdrawn 協働推進員 registrations deleted after 1 year
     "unverified_accounts": dt.timedelta(days=30),  # never-verified accounts that did nothing, after 30 days
     "outbox_messages": dt.timedelta(days=90),  # copies of sent mails (送信メール) deleted 90 days after queued
+    "unconfirmed_guest_signups": dt.timedelta(days=7),  # guest sign-ups whose mail link was never opened
 }
 
 # What a sign-up keeps once anonymized: the seat count for statistics, no person.
@@ -59,7 +53,7 @@ def retention_periods() -> dict[str, dt.timedelta]:
 
 
 def personal_data_modules() -> list[ModuleType]:
-    return [importlib.import_module(path) for path in PERSONAL_DATA_MODULES]
+    return list(registry.personal_data)
 
 
 def when(value) -> str | None:

@@ -147,11 +147,15 @@ def export(user) -> dict[str, list[dict]]:
 
 
 def _not_anonymized() -> Q:
-    return Q(user__isnull=False) | ~Q(name=ANONYMIZED_NAME) | ~Q(phone="") | ~Q(email="") | ~Q(note="")
+    return (
+        Q(user__isnull=False) | ~Q(name=ANONYMIZED_NAME) | ~Q(phone="") | ~Q(email="") | ~Q(note="") | ~Q(guest_key="")
+    )
 
 
 def _anonymize_signups(signups) -> int:
-    return signups.filter(_not_anonymized()).update(user=None, name=ANONYMIZED_NAME, phone="", email="", note="")
+    return signups.filter(_not_anonymized()).update(
+        user=None, name=ANONYMIZED_NAME, phone="", email="", note="", guest_key=""
+    )
 
 
 def erase(user) -> None:
@@ -194,6 +198,10 @@ def _holds_activity(user) -> bool:
 def retention(*, now, periods) -> dict[str, int]:
     past = SignUp.objects.filter(session__ends_at__lt=now - periods["past_signups"])
     anonymized = _anonymize_signups(past)
+    # A guest who never opened the confirmation mail never had a seat: nothing of theirs is kept.
+    unconfirmed, _counts = SignUp.objects.filter(
+        status=SignUp.Status.PENDING, created_at__lt=now - periods["unconfirmed_guest_signups"]
+    ).delete()
     deleted = 0
     for user in _unverified_idle_accounts(now=now, period=periods["unverified_accounts"]).iterator():
         if not _holds_activity(user):
@@ -205,4 +213,6 @@ def retention(*, now, periods) -> dict[str, int]:
         _("開催回の申込（終了から%(days)s日を過ぎたものを匿名化）") % {"days": periods["past_signups"].days}: anonymized,
         _("メールアドレスが確認されないままのアカウント（登録から%(days)s日を過ぎ、利用のないものを削除）")
         % {"days": periods["unverified_accounts"].days}: deleted,
+        _("メールのリンクが開かれなかったゲストの申込（%(days)s日を過ぎたものを削除）")
+        % {"days": periods["unconfirmed_guest_signups"].days}: unconfirmed,
     }

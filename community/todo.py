@@ -1,7 +1,7 @@
 """The staff to-do list (やること) on the admin's first page: what waits for a clerk, how many, since when, and a link.
 
-The kernel never names an initiative app: each app registers its own items in AppConfig.ready() with
-``todo_register``. An item is a queryset of waiting rows, the field that says since when each waits, the
+The kernel never names an initiative app: each app registers its own items in AppConfig.ready() in
+``community.registry.staff_todo``. An item is a queryset of waiting rows, the field that says since when each waits, the
 permission needed to see it, and where the list of those rows is in the admin.
 """
 
@@ -12,12 +12,16 @@ from dataclasses import dataclass
 from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
+from community import registry
+
 # Waiting longer than this is shown as overdue (a resident was promised an answer within about a week).
 OVERDUE_AFTER = dt.timedelta(days=7)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TodoItem:
+    """One waiting kind; two items with the same key are the same item (ready() may register it twice)."""
+
     key: str
     label: str
     waiting: Callable[[], QuerySet]
@@ -25,6 +29,12 @@ class TodoItem:
     url: Callable[[], str]
     permission: str
     order: int = 100
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, TodoItem) and other.key == self.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
 
 
 @dataclass(frozen=True)
@@ -39,15 +49,8 @@ class TodoRow:
         return (timezone.now() - self.oldest).days if self.oldest else None
 
 
-_ITEMS: dict[str, TodoItem] = {}
-
-
-def todo_register(item: TodoItem) -> None:
-    _ITEMS[item.key] = item
-
-
 def todo_items() -> list[TodoItem]:
-    return sorted(_ITEMS.values(), key=lambda item: (item.order, item.key))
+    return sorted(registry.staff_todo, key=lambda item: (item.order, item.key))
 
 
 def todo_rows_for(user) -> list[TodoRow]:

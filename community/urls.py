@@ -2,10 +2,14 @@ from django.urls import path
 
 from community.views import (
     calls,
+    cancellations,
     dashboard,
+    guest_signups,
     manage_sessions,
     organizations,
     personal_data,
+    places,
+    private_files,
     profile,
     proxy,
     sessions,
@@ -43,12 +47,21 @@ urlpatterns = [
     ),
     path("invitations/<str:token>/", organizations.invitation_accept, name="invitation_accept"),
     path("organizations/<int:pk>/", sessions.organization_detail, name="organization_detail"),
+    path("places/<int:pk>/", places.place_detail, name="place_detail"),
     path("sessions/<int:pk>/", sessions.session_detail, name="session_detail"),
     path("sessions/<int:pk>/signup/", sessions.session_signup, name="session_signup"),
     path("sessions/<int:pk>/event.ics", sessions.session_ics, name="session_ics"),
-    path("signups/cancel/<str:token>/", sessions.signup_cancel_by_token, name="signup_cancel"),
-    path("mypage/signups/<int:pk>/cancel/", sessions.mypage_signup_cancel, name="mypage_signup_cancel"),
+    path("sessions/<int:pk>/guest-signup/", guest_signups.guest_signup, name="guest_signup"),
+    path("guest-signups/<int:pk>/", guest_signups.guest_signup_done, name="guest_signup_done"),
+    path("guest-signups/confirm/<str:token>/", guest_signups.guest_signup_confirm, name="guest_signup_confirm"),
+    path("signups/cancel/<str:token>/", cancellations.signup_cancel_by_token, name="signup_cancel"),
+    path("signups/cancel/<str:token>/undo/", cancellations.signup_restore_by_token, name="signup_restore"),
+    path("mypage/signups/<int:pk>/cancel/", cancellations.mypage_signup_cancel, name="mypage_signup_cancel"),
+    path("mypage/signups/<int:pk>/cancelled/", cancellations.mypage_signup_cancelled, name="mypage_signup_cancelled"),
+    path("mypage/signups/<int:pk>/undo/", cancellations.mypage_signup_restore, name="mypage_signup_restore"),
     path("staff/sessions/<int:pk>/proxy-signup/", proxy.proxy_signup, name="proxy_signup"),
+    # Private documents (grant attachments, report photos, subsidy reports), each model says who may download.
+    path("files/<str:label>/<int:pk>/<str:field>/", private_files.private_file, name="private_file"),
     # マイ団体: sessions of a listing and who signed up
     path("my/organizations/<int:org_pk>/listings/<int:listing_pk>/sessions/", manage_sessions.listing_sessions, name="listing_sessions"),
     path(

@@ -7,6 +7,11 @@ class HirobaConfig(AppConfig):
     verbose_name = _("相談（相談情報ひろば・相談受付）")
 
     def ready(self) -> None:
+        from community import registry
+        from hiroba import personal_data
+
+        registry.personal_data.register(personal_data)
+
         from hiroba import todo
 
         todo.register()

@@ -9,7 +9,6 @@ import datetime as dt
 from django.utils import timezone
 
 from community.models import Area, Chome, Organization, Place, PublicationStatus, Session, Town, User
-from hiroba import services
 from hiroba.models import (
     ConsultationDesk,
     ConsultationNote,
@@ -20,6 +19,7 @@ from hiroba.models import (
     RetentionSetting,
     SupportCenterCoverage,
 )
+from hiroba.services import consultations as services
 
 PUBLISHED = PublicationStatus.PUBLISHED
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from community.personal_data import email_q, verified_emails, when
 from community.templatetags.portal import jdatetime
 from hiroba.models import ConsultationRequest, RetentionSetting
-from hiroba.services import consultation_anonymize, consultations_apply_retention
+from hiroba.services.consultations import consultation_anonymize, consultations_apply_retention
 
 SECTIONS = {"consultations": gettext_lazy("相談受付")}
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from international import views
+from international.views import public as views
 
 app_name = "international"
 

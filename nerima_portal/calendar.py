@@ -69,15 +69,43 @@ def venue_in_area(area) -> Q:
     return Q(place__chome__town__area=area) | Q(place__isnull=True, listing__place__chome__town__area=area)
 
 
-def month_sessions(month: Month, *, area=None, kind: str = "", now=None):
-    """The month's sessions that are not over yet, in start order (cancelled ones stay, marked 中止)."""
-    start, end = month.bounds()
-    sessions = public_sessions().filter(starts_at__gte=start, starts_at__lt=end, ends_at__gt=now or timezone.now())
+class Signup:
+    """申込要・不要 as a filter value."""
+
+    REQUIRED = "required"
+    NOT_REQUIRED = "free"
+    CHOICES = [("", _("どちらも")), (REQUIRED, _("申込が必要なものだけ")), (NOT_REQUIRED, _("申込なしで行けるものだけ"))]
+
+
+def filtered(sessions, *, area=None, kind: str = "", signup: str = ""):
     if area is not None:
         sessions = sessions.filter(venue_in_area(area))
     if kind:
         sessions = sessions.filter(listing__kind=kind)
-    return sessions.order_by("starts_at", "pk")
+    if signup:
+        sessions = sessions.filter(signup_required=signup == Signup.REQUIRED)
+    return sessions
+
+
+def month_sessions(month: Month, *, area=None, kind: str = "", signup: str = "", day=None, now=None):
+    """The month's sessions that are not over yet, in start order (cancelled ones stay, marked 中止)."""
+    start, end = month.bounds()
+    if day is not None:
+        zone = timezone.get_current_timezone()
+        start = dt.datetime.combine(day, dt.time(), tzinfo=zone)
+        end = start + dt.timedelta(days=1)
+    sessions = public_sessions().filter(starts_at__gte=start, starts_at__lt=end, ends_at__gt=now or timezone.now())
+    return filtered(sessions, area=area, kind=kind, signup=signup).order_by("starts_at", "pk")
+
+
+FEED_DAYS = 92
+
+
+def feed_sessions(*, area=None, kind: str = "", signup: str = "", now=None):
+    """A subscribed calendar's sessions: the next three months (cancelled ones stay so phones drop them)."""
+    now = now or timezone.now()
+    sessions = public_sessions().filter(starts_at__gte=now, starts_at__lt=now + dt.timedelta(days=FEED_DAYS))
+    return filtered(sessions, area=area, kind=kind, signup=signup).order_by("starts_at", "pk")
 
 
 def week_sessions(*, limit: int = 6, now=None):
@@ -114,6 +142,8 @@ class CalendarForm(forms.Form):
         label=_("地域"), queryset=Area.objects.all(), to_field_name="slug", required=False, empty_label=_("すべての地域")
     )
     kind = forms.ChoiceField(label=_("種類"), required=False)
+    signup = forms.ChoiceField(label=_("申込"), choices=Signup.CHOICES, required=False)
+    day = forms.DateField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -134,47 +164,12 @@ class CalendarForm(forms.Form):
         data = self.cleaned_data if self.is_valid() else {}
         return data.get("month") or Month.current(), data.get("area"), data.get("kind", "")
 
+    def filters(self) -> dict:
+        """area, kind and 申込 as month_sessions/feed_sessions keywords (nothing when the form is invalid)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return {"area": data.get("area"), "kind": data.get("kind", ""), "signup": data.get("signup", "")}
 
-def _ics_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _ics_fold(line: str) -> str:
-    """RFC 5545 lines are at most 75 octets: continue longer ones on lines that start with a space."""
-    parts, current = [], ""
-    for char in line:
-        if len((current + char).encode()) > (75 if not parts else 74):
-            parts.append(current)
-            current = ""
-        current += char
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
-def _ics_utc(value: dt.datetime) -> str:
-    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def month_ics(sessions, *, url_for) -> str:
-    """An iCalendar file of these sessions; url_for(session) gives each one's absolute page address."""
-    lines = [
-        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Nerima Chiiki Fukushi Portal//Calendar//JA",
-        "CALSCALE:GREGORIAN", "X-WR-TIMEZONE:Asia/Tokyo",
-    ]
-    stamp = _ics_utc(timezone.now())
-    for session in sessions:
-        venue = session.venue
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:session-{session.pk}@nerima-fukushi-portal",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART:{_ics_utc(session.starts_at)}",
-            f"DTEND:{_ics_utc(session.ends_at)}",
-            f"SUMMARY:{_ics_text(session.title or session.listing.title)}",
-            f"LOCATION:{_ics_text(f'{venue.name} {venue.address}' if venue else '')}",
-            f"URL:{url_for(session)}",
-            "STATUS:CANCELLED" if session.is_cancelled else "STATUS:CONFIRMED",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(_ics_fold(line) for line in lines) + "\r\n"
+    def chosen_day(self, month: Month):
+        """The day asked for (a link in the grid), if it lies in the month shown."""
+        day = self.cleaned_data.get("day") if self.is_valid() else None
+        return day if day and (day.year, day.month) == (month.year, month.month) else None

@@ -47,3 +47,24 @@ class OrganizationSearchText(models.Model):
 
     def __str__(self) -> str:
         return self.title_text
+
+
+class SearchSynonym(models.Model):
+    """Words residents use for the same thing (こども・子ども・子供): a search for one finds the others."""
+
+    words = models.CharField(
+        _("同じ意味のことば"), max_length=200,
+        help_text=_("スペースか「、」で区切って入力します。例: こども 子ども 子供"),
+    )
+    note = models.CharField(_("メモ"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("検索の言いかえ")
+        verbose_name_plural = _("検索の言いかえ")
+        ordering = ["words"]
+
+    def __str__(self) -> str:
+        return self.words
+
+    def word_list(self) -> list[str]:
+        return [word for word in self.words.replace("、", " ").replace(",", " ").split() if word]

@@ -3,20 +3,31 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from nerima_portal.env import env_bool, env_int, env_list, env_str
+from nerima_portal.env import cache_config, env_admins, env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 # PRODUCTION switches on every deploy-time safeguard; development stays zero-setup.
 PRODUCTION = env_bool("PRODUCTION", False)
 DEBUG = env_bool("DEBUG", not PRODUCTION)
-SECRET_KEY = env_str("SECRET_KEY", None if PRODUCTION else "dev-only-insecure-key-do-not-use-in-production")
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105 - public on purpose, refused below
+SECRET_KEY = env_str("SECRET_KEY", None if PRODUCTION else DEVELOPMENT_SECRET_KEY)
+if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
+    # The development key is public: with it anyone can forge cancel links and sessions.
+    raise ImproperlyConfigured("DEBUG=false needs its own SECRET_KEY: the development key is public")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# Links in mails and the Site domain (nerima_portal.apps syncs it at every migrate) come from here.
+SITE_URL = env_str("SITE_URL", None if PRODUCTION else "http://127.0.0.1:8000")
+# Addresses (or networks) of our own reverse proxies: only their X-Forwarded-For is believed.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+ADMINS = env_admins("ADMINS")
+SENTRY_DSN = env_str("SENTRY_DSN", "")
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its translated fields show there.
@@ -29,7 +40,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
     "django.contrib.sites",
+    "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
     "django_filters",
@@ -48,7 +61,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every later part (rate limits, allauth, logs) sees the real client address.
+    "nerima_portal.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -62,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "nerima_portal.middleware.PrivacyHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "nerima_portal.urls"
@@ -97,6 +114,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("CONN_MAX_AGE", 60 if PRODUCTION else 0),
+        # A kept connection is checked before each request, so a database restart costs no failed page.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -158,11 +177,20 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("ja",)
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# Public images (logos, photos): nginx serves MEDIA_ROOT at MEDIA_URL in production.
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Private documents (grant attachments, reports): outside every public root, served only by
+# permission-checked views (nerima_portal/private_files.py), through nginx's X-Accel-Redirect when set.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")))
+PRIVATE_MEDIA_X_ACCEL_PREFIX = env_str("PRIVATE_MEDIA_X_ACCEL_PREFIX", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "community.private_files.PrivateFileSystemStorage",
+        "OPTIONS": {"directory_permissions_mode": 0o750, "file_permissions_mode": 0o640},
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -190,10 +218,22 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 
 # The outbox (docs/outbox.md): mails are rows in the database, sent by `python manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# /healthz fails when the oldest task ready to run has waited longer than this (seconds): the worker is stuck.
+TASK_QUEUE_MAX_LAG = env_int("TASK_QUEUE_MAX_LAG", 300)
 # Seconds to wait before each retry of a mail the server refused; after the last, staff see it in the admin.
 OUTBOX_RETRY_DELAYS = [int(seconds) for seconds in env_list("OUTBOX_RETRY_DELAYS", "60,300,1800,7200,21600")]
+# A mail still unsent this long after it was due, with no live task, lost its worker: outbox_requeue gives it a new one.
+OUTBOX_STUCK_AFTER = env_int("OUTBOX_STUCK_AFTER", 600)
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Cache, sessions' fast path and every rate limit live in Redis so that all app servers share them.
+# Development may use local memory (the default, so `make run` needs no Redis) or db://table.
+CACHE_URL = env_str("CACHE_URL", env_str("REDIS_URL", ""))
+if PRODUCTION and not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured("PRODUCTION=true needs CACHE_URL (or REDIS_URL) pointing at Redis")
+CACHES = {"default": cache_config(CACHE_URL or "locmem://")}
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# django-ratelimit counts in the shared cache and keys on REMOTE_ADDR, which TrustedProxyMiddleware set.
+RATELIMIT_USE_CACHE = "default"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
@@ -202,8 +242,27 @@ CSRF_FAILURE_VIEW = "nerima_portal.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# No inline script or style anywhere (CSS and JS live in static/); nothing may frame the portal.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # 地理院タイル for the maps (issue 17; MAP_TILE_URL).
+        "img-src": [SELF, "data:", "https://cyberjapandata.gsi.go.jp"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # The load balancer asks /healthz over plain HTTP inside the ward's network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -214,11 +273,36 @@ if PRODUCTION:
 # Pages list this many rows at a time.
 PAGE_SIZE = 20
 
+# One JSON line per record on stdout (tracebacks included) in production; readable lines in development.
+LOG_FORMAT = env_str("LOG_FORMAT", "json" if PRODUCTION else "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "nerima_portal.logs.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": LOG_FORMAT},
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR",
+                        "filters": ["require_debug_false"]},
+    },
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "root": {"handlers": ["stdout"], "level": "WARNING"},
     "loggers": {
-        "nerima": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+        # Errors of requests (500s with their traceback) reach stdout through the root, and ADMINS by mail.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # 4xx answers are in nginx's access log; here only what failed inside the portal.
+        "django.request": {"level": "ERROR"},
+        "nerima": {"level": env_str("LOG_LEVEL", "INFO")},
     },
 }
+
+if SENTRY_DSN:
+    import sentry_sdk
+
+    # Errors only, no personal data: residents' names and addresses stay in the ward.
+    sentry_sdk.init(
+        dsn=SENTRY_DSN, environment=env_str("SENTRY_ENVIRONMENT", "production" if PRODUCTION else "development"),
+        send_default_pii=False, traces_sample_rate=0.0,
+    )

@@ -1,10 +1,14 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_page
 
-from nerima_portal import views
+from nerima_portal.sitemaps import SITEMAPS
+from nerima_portal.views import health
+from nerima_portal.views import pages as views
 
 admin.site.site_header = _("ねりま地域福祉ポータル 管理画面")
 admin.site.site_title = _("ねりま地域福祉ポータル 管理")
@@ -12,9 +16,15 @@ admin.site.index_title = _("管理メニュー")
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
+    # Findable from outside: the sitemap (an hour in the cache), robots.txt pointing at it, the favicon browsers ask for.
+    path("sitemap.xml", cache_page(60 * 60)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("search/", views.search, name="search"),
     path("calendar/", views.calendar, name="calendar"),
     path("calendar/month.ics", views.calendar_ics, name="calendar_ics"),
+    path("calendar/feed.ics", views.calendar_feed, name="calendar_feed"),
     path("text-size/", views.text_size, name="text_size"),
     path("furigana/", views.furigana, name="furigana"),
     path("i18n/setlang/", views.set_language, name="set_language"),

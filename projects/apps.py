@@ -7,6 +7,11 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("地域おこしプロジェクト")
 
     def ready(self) -> None:
+        from community import registry
+        from projects import personal_data
+
+        registry.personal_data.register(personal_data)
+
         from projects import todo
 
         todo.register()

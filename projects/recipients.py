@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from community.contacts import organization_contact, ward_desk
 from community.models import Membership
 from community.notify import Receipt, Recipient, users_as_recipients
+from community.roles import WARD_STAFF
 from community.templatetags.portal import jdate
-from nerima_portal.staff_groups import WARD_STAFF
 
 
 def member_recipients(organization_id: int) -> list[Recipient]:

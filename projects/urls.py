@@ -17,8 +17,6 @@ urlpatterns = [
     path(application, applications.application_detail, name="application_detail"),
     path(application + "step/<slug:step>/", applications.application_step, name="application_step"),
     path(application + "submit/", applications.application_submit, name="application_submit"),
-    path(application + "attachments/<int:attachment_pk>/", applications.attachment_download,
-         name="attachment_download"),
     path(application + "attachments/<int:attachment_pk>/delete/", applications.attachment_delete,
          name="attachment_delete"),
     path(application + "report/", reports.report_edit, name="report_edit"),

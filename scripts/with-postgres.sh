@@ -30,6 +30,11 @@ fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 
 cleanup() {
+  # For scripts/timed.py: the server's CPU seconds (its own and its finished backends'); it is no child of ours.
+  if [ -n "${POSTGRES_CPU_FILE:-}" ] && [ -f "$tmp/data/postmaster.pid" ]; then
+    awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15 + $16 + $17) / hz }' \
+      "/proc/$(head -1 "$tmp/data/postmaster.pid")/stat" >"$POSTGRES_CPU_FILE" 2>/dev/null || true
+  fi
   "${as_pg[@]}" "$bindir/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$tmp"
 }

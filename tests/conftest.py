@@ -6,13 +6,15 @@ other_org_member (a member of organization B), resident, and the anonymous visit
 
 import datetime as dt
 import os
+import re
 import shutil
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from community.models import Listing, Membership, Organization, Place, PublicationStatus, Session, User
-from nerima_portal.staff_groups import COORDINATOR, WARD_STAFF, sync_staff_groups
+from community.roles import COORDINATOR, WARD_STAFF, sync_staff_groups
+from tests.browser import track_navigations, wait_until_settled
 
 # The outbox's database queue, real worker and local SMTP server (tests/outbox_fixtures.py).
 pytest_plugins = ["tests.outbox_fixtures"]
@@ -25,13 +27,34 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(autouse=True)
 def _geography(db):
-    """Areas, towns and 丁目 come from a data migration; put them back after a transactional test flushed them."""
+    """Rows from data migrations (areas, towns, 丁目; the cafés' activities): put them back after a transactional
+    test flushed them. Without this, a test after a browser test on the same worker found no activities."""
+    import importlib
+
+    from django.apps import apps
+
+    from cafes.models import Activity
     from community.geography import load_area_desks, load_geography
     from community.models import Area, Chome, Town
 
     if not Chome.objects.exists():
-        load_geography(Area, Town, Chome)
-        load_area_desks(Area)
+        # Japanese names are the originals: a language left active by an earlier test must not receive them.
+        with translation.override("ja"):
+            load_geography(Area, Town, Chome)
+            load_area_desks(Area)
+    if not Activity.objects.exists():
+        importlib.import_module("cafes.migrations.0002_load_activities").load(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _japanese_first(settings):
+    """Each test starts in Japanese: a request through LocaleMiddleware leaves its language active in the thread,
+    so without this a test after an English page would read English messages (it did, depending on xdist's order)."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
@@ -41,11 +64,39 @@ def _portal_settings(settings, tmp_path):
     # database backend and a real worker (tests/community/test_outbox*.py).
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Rate limits (allauth, consultation requests) count in the cache: each test starts from zero.
     from django.core.cache import cache
 
     cache.clear()
+
+
+# --- the whole demo, loaded once per test process ----------------------------------------------
+
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`manage.py load_demo`, run once per test process (each xdist worker) and kept (tests/demo_snapshot.py)."""
+    from tests import demo_snapshot
+
+    with django_db_blocker.unblock():
+        return demo_snapshot.take(tmp_path_factory.mktemp("demo-media"))
+
+
+@pytest.fixture
+def demo_data(demo_snapshot, db, settings):
+    """The whole demo in this test's database and its files in MEDIA_ROOT, in well under a second.
+
+    It replaces every row: request it before any fixture that adds rows of its own (personas, factories).
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    from tests import demo_snapshot as snapshots
+
+    shutil.copytree(demo_snapshot.media_root, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    snapshots.restore(demo_snapshot)
+    yield demo_snapshot
+    ContentType.objects.clear_cache()  # its ids were the demo's; the next test has the database's own
 
 
 # --- factories -------------------------------------------------------------------------------
@@ -145,6 +196,52 @@ def listing(organization, place):
     return make_listing(organization, place=place)
 
 
+# --- query budgets ---------------------------------------------------------------------------
+
+def _measuring_the_page(assert_queries):
+    """Wrap pytest-django's query-count context manager: a page it measured must not be an error or a login.
+
+    A budget that measured a 404 (a wrong id) or a redirect to the login page (a missing login) passes with a
+    handful of queries and proves nothing. Each test still checks the status and the content it expects; this
+    catches the ones that forget.
+    """
+    from contextlib import contextmanager
+    from unittest import mock
+
+    from django.test import Client
+
+    @contextmanager
+    def measure(num, *args, **kwargs):
+        responses = []
+        request = Client.request
+
+        def recording(client, **kwargs):
+            response = request(client, **kwargs)
+            responses.append(response)
+            return response
+
+        with mock.patch.object(Client, "request", recording), assert_queries(num, *args, **kwargs) as context:
+            yield context
+        for response in responses:
+            login_page = response.status_code == 302 and "/login/" in response.get("Location", "")
+            assert response.status_code < 400 and not login_page, (
+                f"the query budget measured a {response.status_code} response"
+                f"{' to ' + response['Location'] if login_page else ''}, not the page it is about"
+            )
+
+    return measure
+
+
+@pytest.fixture
+def django_assert_max_num_queries(django_assert_max_num_queries):
+    return _measuring_the_page(django_assert_max_num_queries)
+
+
+@pytest.fixture
+def django_assert_num_queries(django_assert_num_queries):
+    return _measuring_the_page(django_assert_num_queries)
+
+
 # --- real browser ----------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
@@ -167,14 +264,28 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
+def page(page):
+    """pytest-playwright's page, with its main-frame navigations recorded from the start (see tests/browser.py);
+    every browser test also fails on a Content-Security-Policy violation: an inline script or style left behind."""
+    track_navigations(page)
+    refused = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    yield page
+    assert not refused, "CSP refused:\n" + "\n".join(refused)
+
+
+@pytest.fixture
 def assert_accessible():
-    """Run axe-core on the page and fail with a readable list of violations."""
+    """Wait for the page to finish loading, run axe-core on it and fail with a readable list of violations."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
 
     def check(page):
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        wait_until_settled(page)
+        # Violations only: axe then skips building the (large) lists of passed and inapplicable rules.
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        results = axe.run(page, options=options)
         violations = results.response["violations"]
         report = "\n".join(
             f"{v['id']}: {v['help']} @ {[n['target'] for n in v['nodes']][:3]}" for v in violations
@@ -186,13 +297,17 @@ def assert_accessible():
 
 @pytest.fixture
 def login(live_server):
-    """Log a user in through the real login form."""
+    """Log a user in through the real login form, and wait until the browser has left the login page."""
+    from playwright.sync_api import expect
 
     def do_login(page, email: str, password: str = "pass-word-123"):
         page.goto(f"{live_server.url}/accounts/login/")
         page.get_by_label("メールアドレス").fill(email)
         page.get_by_label("パスワード").first.fill(password)
         page.get_by_role("button", name="ログイン").click()
+        # A goto() right after the click could cancel the login request: wait for its destination.
+        expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+        wait_until_settled(page)
 
     return do_login
 
@@ -216,9 +331,17 @@ def login_as(live_server):
 
 
 def pytest_collection_modifyitems(items):
-    # Browser tests need the live server, so they may not share a transaction.
+    # Slow tests first: with `--dist worksteal` (make test) the workers start on them and steal quick tests from
+    # each other at the end, instead of one worker finishing a long crawl alone. The sort is stable.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
     for item in items:
-        if "page" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        # Browser tests need the live server, so they may not share a transaction.
+        if "page" in fixtures:
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.django_db(transaction=True))
+        # time-machine also moves time.monotonic, which Playwright's event loop and the live server's
+        # timeouts run on: a frozen clock belongs in tests without a browser.
+        if "time_machine" in fixtures and ("page" in fixtures or "live_server" in fixtures):
+            raise pytest.UsageError(f"{item.nodeid}: freeze the clock (time_machine) only in tests without a browser")
 

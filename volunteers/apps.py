@@ -7,9 +7,12 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("活動に参加する・担い手")
 
     def ready(self) -> None:
+        from community import registry
         from community.services.outbox import outbox_on_sent_register
-        from volunteers import lottery
+        from volunteers import personal_data
+        from volunteers.services import lottery
 
+        registry.personal_data.register(personal_data)
         # The lottery result counts as mailed only once the mail server accepted it.
         outbox_on_sent_register(lottery.RESULT_MAILED, lottery.result_mark_mailed)
 

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy
 
 from community.personal_data import email_q, verified_emails, when
 from community.templatetags.portal import jdate, jdatetime
-from volunteers.lottery import college_application_decline
 from volunteers.models import (
     ClassAttendance,
     CollaboratorRegistration,
@@ -24,6 +23,7 @@ from volunteers.models import (
     VolunteerInvitation,
     VolunteerProfile,
 )
+from volunteers.services.lottery import college_application_decline
 
 SECTIONS = {
     "college_applications": gettext_lazy("パワーアップカレッジの受講申込と出席"),

@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from community.contacts import area_desk, organization_contact, ward_desk
 from community.models import Membership
 from community.notify import Receipt, Recipient, users_as_recipients
+from community.roles import WARD_STAFF
 from community.templatetags.portal import jdate
-from nerima_portal.staff_groups import WARD_STAFF
 from volunteers.models import CoordinatorAssignment, CoordinatorTeam
 
 

@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cafes import services
-from cafes.forms import CareCafeForm, ChildcareLectureForm, KidsCafeForm, ScheduleForm
+from cafes.forms.cafes import CareCafeForm, ChildcareLectureForm, KidsCafeForm, ScheduleForm
 from cafes.models import CareCafe, ChildcareLecture, KidsCafe
+from cafes.services import cafes as services
 from community.access import get_listing_for_member
 from community.models import Organization
 

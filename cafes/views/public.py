@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from cafes.filters import CareCafeFilter, KidsCafeFilter
 from cafes.models import CareCafe, ChildcareLecture, KidsCafe
-from cafes.selectors import attach_next_sessions, listing_upcoming_sessions
+from cafes.selectors import attach_next_sessions, detail_map, finder_map, listing_upcoming_sessions
 
 
 def _finder(request, filter_class, queryset, template: str):
@@ -15,7 +15,12 @@ def _finder(request, filter_class, queryset, template: str):
     cafes = finder.qs
     page = Paginator(cafes, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     attach_next_sessions(page.object_list)
-    return render(request, template, {"filter": finder, "page_obj": page, "cafes": page.object_list})
+    origin = finder.form.origin if finder.form.is_valid() else None
+    context = {
+        "filter": finder, "page_obj": page, "cafes": page.object_list, "origin": origin,
+        "map": finder_map(page.object_list, origin),
+    }
+    return render(request, template, context)
 
 
 def index(request):
@@ -28,7 +33,8 @@ def care_detail(request, pk):
     cafe = get_object_or_404(
         CareCafe.objects.published().with_place().prefetch_related("activities", "schedules__place"), pk=pk
     )
-    context = {"cafe": cafe, "sessions": listing_upcoming_sessions([cafe.pk])}
+    sessions = listing_upcoming_sessions([cafe.pk])
+    context = {"cafe": cafe, "sessions": sessions, "map": detail_map(cafe, sessions)}
     return render(request, "cafes/care_detail.html", context)
 
 
@@ -49,5 +55,9 @@ def kids_detail(request, pk):
         # A lecture's URL ends in #lecture-<pk>: only its first session carries that id (ids are unique).
         session.is_lecture_anchor = session.listing_id not in anchored
         anchored.add(session.listing_id)
-    context = {"cafe": cafe, "sessions": listing_upcoming_sessions([cafe.pk]), "lecture_sessions": lecture_sessions}
+    sessions = listing_upcoming_sessions([cafe.pk])
+    context = {
+        "cafe": cafe, "sessions": sessions, "lecture_sessions": lecture_sessions,
+        "map": detail_map(cafe, sessions + lecture_sessions),
+    }
     return render(request, "cafes/kids_detail.html", context)

@@ -56,6 +56,9 @@ class Chome(models.Model):
 
     town = models.ForeignKey(Town, verbose_name=_("町名"), on_delete=models.PROTECT, related_name="chomes")
     number = models.PositiveSmallIntegerField(_("丁目"))
+    # The 丁目's representative point (not its boundary): where "near me" measures from and to.
+    latitude = models.DecimalField(_("代表点の緯度"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("代表点の経度"), max_digits=9, decimal_places=6, null=True, blank=True)
 
     objects = ChomeQuerySet.as_manager()
 

@@ -12,6 +12,12 @@ class PlaceQuerySet(models.QuerySet):
     def in_area(self, area):
         return self.filter(chome__town__area=area)
 
+    def hosting_public_listings(self):
+        """Places where at least one public listing is held (what an area's map shows)."""
+        from community.models.listings import Listing
+
+        return self.filter(pk__in=Listing.objects.published().filter(place__isnull=False).values("place_id"))
+
 
 class Place(models.Model):
     name = models.CharField(_("名称"), max_length=100)
@@ -49,6 +55,11 @@ class Place(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("community:place_detail", args=[self.pk])
 
     @property
     def is_barrier_free(self) -> bool:

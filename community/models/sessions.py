@@ -120,6 +120,8 @@ class SignUp(models.Model):
         CONFIRMED = "confirmed", _("申込済み")
         WAITLISTED = "waitlisted", _("キャンセル待ち")
         CANCELLED = "cancelled", _("キャンセル")
+        # A guest who gave an e-mail address holds no seat until the link in the mail is opened.
+        PENDING = "pending", _("メール確認待ち")
 
     ACTIVE_STATUSES = (Status.CONFIRMED, Status.WAITLISTED)
 
@@ -151,6 +153,9 @@ class SignUp(models.Model):
     promoted_at = models.DateTimeField(_("繰り上げ日時"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("キャンセル日時"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("リマインダー送信日時"), null=True, blank=True)
+    # Guests (no account): a reference to quote on the phone, and their normalized contact as the identity.
+    reference = models.CharField(_("受付番号"), max_length=9, unique=True, null=True, blank=True)
+    guest_key = models.CharField(_("ゲストの連絡先（照合用）"), max_length=260, blank=True, editable=False)
 
     objects = SignUpQuerySet.as_manager()
 
@@ -164,6 +169,11 @@ class SignUp(models.Model):
                 condition=Q(status__in=["confirmed", "waitlisted"]),
                 name="signup_one_active_per_user",
             ),
+            models.UniqueConstraint(
+                fields=["session", "guest_key"],
+                condition=Q(status__in=["confirmed", "waitlisted"]) & ~Q(guest_key=""),
+                name="signup_one_active_per_guest",
+            ),
             models.CheckConstraint(condition=Q(party_size__gte=1), name="signup_party_size_positive"),
         ]
         indexes = [models.Index(fields=["session", "status", "created_at"], name="signup_session_status_idx")]
@@ -176,10 +186,14 @@ class SignUp(models.Model):
         return self.status in self.ACTIVE_STATUSES
 
     @property
+    def is_guest(self) -> bool:
+        return bool(self.guest_key)
+
+    @property
     def contact_email(self) -> str:
         return self.email or (self.user.email if self.user_id else "")
 
     @property
-    def reference(self) -> str:
-        """受付番号 of the sign-up (E for 開催回への申込)."""
-        return f"E-{self.pk:06d}"
+    def receipt_reference(self) -> str:
+        """受付番号 on the receipt: a guest's own number (what they quote on the phone), else E + the row's number."""
+        return self.reference or f"E-{self.pk:06d}"

@@ -3,7 +3,9 @@
 - ``mail_queue`` writes one row per recipient and hands its id to the task queue (django-tasks);
 - the worker runs ``message_deliver``: it sends, then records 送信済み, or counts the failure and schedules the
   next attempt after settings.OUTBOX_RETRY_DELAYS; when those are used up the row is 送信できませんでした;
-- staff resend such a row from the admin (``message_resend``).
+- staff resend such a row from the admin (``message_resend``);
+- ``outbox_requeue_stuck`` (command ``outbox_requeue``, every few minutes) gives a new task to a mail whose
+  worker died while sending it (its task stays RUNNING for ever) or whose task was lost.
 
 A row is locked while it is being sent and is skipped once sent, so a task that runs twice (a retry that
 overlaps a resend, two workers) never sends the mail twice.
@@ -19,6 +21,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django_tasks_db import DatabaseBackend
 
@@ -178,3 +181,43 @@ def message_resend(*, message: OutboxMessage) -> bool:
         locked.save(update_fields=["status", "attempts", "next_attempt_at"])
         _enqueue(locked.pk)
     return True
+
+
+def stuck_after() -> dt.timedelta:
+    return dt.timedelta(seconds=getattr(settings, "OUTBOX_STUCK_AFTER", 600))
+
+
+def _messages_with_a_live_task(*, since: dt.datetime) -> set[int]:
+    """Ids of messages that a task will still deliver: waiting in the queue, or started recently."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from community.tasks import deliver_outbox_message
+
+    live = DBTaskResult.objects.filter(task_path=deliver_outbox_message.module_path).filter(
+        Q(status=TaskResultStatus.READY) | Q(status=TaskResultStatus.RUNNING, started_at__gte=since)
+    )
+    return {args[0] for args in (row["args"] for row in live.values_list("args_kwargs", flat=True)) if args}
+
+
+def outbox_requeue_stuck(*, now: dt.datetime | None = None) -> int:
+    """Queue a new task for every unsent mail overdue by OUTBOX_STUCK_AFTER with no live task; returns how many.
+
+    A worker killed mid-send (a database restart, a deploy) leaves its task RUNNING and the row unsent; nothing
+    else would ever send it. A second task is safe: delivery locks the row and skips a mail already sent.
+    """
+    now = now or timezone.now()
+    cutoff = now - stuck_after()
+    overdue = OutboxMessage.objects.filter(
+        Q(status=Status.QUEUED, created_at__lt=cutoff) | Q(status=Status.RETRYING, next_attempt_at__lt=cutoff)
+    ).values_list("pk", flat=True)
+    ids = set(overdue)
+    if not ids:
+        return 0
+    requeued = sorted(ids - _messages_with_a_live_task(since=cutoff))
+    for message_id in requeued:
+        with transaction.atomic():
+            _enqueue(message_id)
+    if requeued:
+        logger.warning("outbox: %s mails had lost their task and were queued again: %s", len(requeued), requeued)
+    return len(requeued)

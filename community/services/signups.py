@@ -111,8 +111,51 @@ def signup_cancel(*, signup: SignUp) -> SignUp:
         current.cancelled_at = timezone.now()
         current.save(update_fields=["status", "cancelled_at"])
         _promote_waitlist(session)
-        mails.send_signup_mail(current, "cancelled")
+        # Keyed by the moment: after 「元に戻す」 a second cancellation is a new mail, not a repeat of the first.
+        mails.send_signup_mail(current, "cancelled", key=f"signup:{current.pk}:cancelled:{current.cancelled_at.timestamp()}")
         _tell_organizer(current, "cancelled")
+        return current
+
+
+# 「元に戻す」 is offered this long after a cancellation (and only while the seat is still free).
+UNDO_MINUTES = 30
+
+
+def signup_can_restore(signup: SignUp, *, check_seat: bool = True) -> bool:
+    """Whether 「元に戻す」 may be offered: cancelled a moment ago, the session still ahead, the seat still free.
+
+    The seat is read without a lock here (to decide what to show); signup_restore checks it again under the lock.
+    """
+    now = timezone.now()
+    in_time = (
+        signup.status == SignUp.Status.CANCELLED
+        and signup.cancelled_at is not None
+        and (now - signup.cancelled_at).total_seconds() <= UNDO_MINUTES * 60
+        and signup.session.starts_at > now
+        and not signup.session.is_cancelled
+    )
+    return in_time and (not check_seat or _seat_is_free(signup.session, signup.party_size))
+
+
+def signup_restore(*, signup: SignUp) -> SignUp:
+    """Undo a cancellation while the seat is still free: nobody moved up into it and nobody is waiting."""
+    with transaction.atomic():
+        session = _locked_session(signup.session_id)
+        current = SignUp.objects.select_for_update().select_related("session").get(pk=signup.pk)
+        if current.is_active:
+            return current
+        if not signup_can_restore(current, check_seat=False):
+            raise ValidationError(_("キャンセルから時間がたったため、元に戻せません。もう一度お申し込みください。"))
+        if not _seat_is_free(session, current.party_size):
+            raise ValidationError(_("その席はすでにほかの方に移りました。申し込むとキャンセル待ちになります。"))
+        current.status = SignUp.Status.CONFIRMED
+        current.cancelled_at = None
+        try:
+            with transaction.atomic():
+                current.save(update_fields=["status", "cancelled_at"])
+        except IntegrityError:
+            raise ValidationError(_("この回には、すでに別の申込があります。")) from None
+        mails.send_signup_mail(current, "restored", key=f"signup:{current.pk}:restored:{timezone.now().timestamp()}")
         return current
 
 
@@ -145,7 +188,9 @@ def _tell_organizer(signup: SignUp, event: str) -> None:
             "signup": signup, "session": session, "listing": listing, "event": event, "url": url,
             "admin_url": mails.absolute_url(reverse("admin:community_session_change", args=[session.pk])),
         },
-        key=f"signup:{signup.pk}:{event}:organizer",
+        # A cancellation is keyed by its moment, like the resident's mail: after 「元に戻す」 a new one is news.
+        key=f"signup:{signup.pk}:{event}:organizer"
+        + (f":{signup.cancelled_at.timestamp()}" if event == "cancelled" and signup.cancelled_at else ""),
         line=line,
         url=url,
     )

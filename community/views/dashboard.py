@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import access
-from community.forms import ListingForm
+from community.forms.errors import add_service_errors
+from community.forms.organizations import ListingForm
 from community.models import Listing, Membership, PublicationStatus, Session, SignUp
 from community.models.listings import specific_listings
 from community.services import organizations as services
@@ -80,7 +81,7 @@ def listing_create(request, org_pk):
         try:
             listing = services.listing_create(organization=organization, listing=form.save(commit=False))
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("「%(title)s」を申請しました。区の職員が確認してから公開されます。") % {"title": listing.title}
@@ -107,7 +108,7 @@ def listing_edit(request, org_pk, pk):
         try:
             services.listing_update(listing=form.save(commit=False))
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             if was_published:
                 messages.success(request, _("変更を保存しました。公開中のページにすぐ反映されます。"))

@@ -14,11 +14,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from community import access
+from community.forms.errors import add_service_errors
+from community.forms.sessions import ScheduleForm, SessionCancelForm, SessionForm
 from community.models import PersonalDataAccess, SignUp
 from community.personal_data import personal_data_access_record
 from community.services import schedules as schedule_services
 from community.services import sessions as session_services
-from community.session_forms import ScheduleForm, SessionCancelForm, SessionForm
 from community.templatetags.portal import jdatetime
 
 
@@ -77,7 +78,7 @@ def session_edit(request, org_pk, pk):
         try:
             told = session_services.session_update(session=session, fields=form.session_fields())
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("開催回を更新しました。") + told_message(told))
             return redirect("community:listing_sessions", org_pk=org_pk, listing_pk=listing.pk)

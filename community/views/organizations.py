@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import access
-from community.forms import InvitationForm, MemberRoleForm, OrganizationForm, PlaceForm
+from community.forms.errors import add_service_errors
+from community.forms.organizations import InvitationForm, MemberRoleForm, OrganizationForm, PlaceForm
 from community.models import Place
 from community.services import organizations as services
 
@@ -30,7 +31,7 @@ def organization_apply(request):
         try:
             organization = services.organization_apply(applicant=request.user, organization=form.save(commit=False))
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -50,7 +51,7 @@ def organization_edit(request, org_pk):
         try:
             services.organization_update(organization=form.save(commit=False))
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             if was_returned:
                 messages.success(request, _("修正して、もう一度申請しました。区の職員が確認します。"))
@@ -87,7 +88,7 @@ def _place_form(request, organization, place):
         try:
             place = services.place_save(organization=organization, place=form.save(commit=False))
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("「%(name)s」を保存しました（%(chome)s）。") % {"name": place.name, "chome": place.chome})
             return redirect("community:place_list", org_pk=organization.pk)

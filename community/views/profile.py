@@ -6,7 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from community.profile_forms import ProfileForm
+from community.forms.errors import add_service_errors
+from community.forms.profiles import ProfileForm
 from community.services.profiles import profile_update
 
 ONE_YEAR = 365 * 24 * 60 * 60
@@ -22,7 +23,7 @@ def profile_edit(request):
             try:
                 profile_update(user=user, **form.service_arguments())
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_errors(form, error)
             else:
                 # The confirmation is written in the language the resident just chose.
                 with translation.override(user.preferred_language):

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from community.forms.errors import add_service_errors
+from community.forms.sessions import ProxySignUpForm
 from community.models import Session, SignUp
 from community.services.signups import signup_create
-from community.session_forms import ProxySignUpForm
 
 
 @staff_member_required
@@ -21,8 +22,7 @@ def proxy_signup(request, pk):
         try:
             signup = signup_create(session=session, proxy_by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             if signup.status == SignUp.Status.CONFIRMED:
                 messages.success(request, _("%(name)s さんの申込を受け付けました（参加確定）。") % {"name": signup.name})

@@ -3,14 +3,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from community import access
-from community.forms import SignUpForm
+from community import ics
+from community.forms.errors import add_service_errors
+from community.forms.organizations import SignUpForm
+from community.forms.signups import GuestSignUpForm
 from community.mails import absolute_url
 from community.models import Organization, Session, SignUp
 from community.models.listings import specific_listings
@@ -47,7 +50,7 @@ def _public_session(pk) -> Session:
     return get_object_or_404(Session.objects.visible().with_listing(), pk=pk)
 
 
-def session_detail(request, pk, form=None):
+def session_detail(request, pk, form=None, guest_form=None, status=None):
     session = _public_session(pk)
     my_signup = None
     if request.user.is_authenticated:
@@ -59,8 +62,14 @@ def session_detail(request, pk, form=None):
         "seats_left": session.seats_left(),
         "my_signup": my_signup,
         "form": form or SignUpForm(),
+        "guest_form": guest_form or GuestSignUpForm(),
+        "google_calendar_url": ics.google_calendar_url(
+            session, url=request.build_absolute_uri(reverse("community:session_detail", args=[session.pk]))
+        ),
     }
-    return render(request, "community/session_detail.html", context, status=400 if form else 200)
+    if status is None:
+        status = 400 if form or guest_form else 200
+    return render(request, "community/session_detail.html", context, status=status)
 
 
 @login_required
@@ -78,50 +87,29 @@ def session_signup(request, pk):
             note=form.cleaned_data["note"],
         )
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error)
+        add_service_errors(form, error)
         return session_detail(request, pk, form=form)
     if signup.status == SignUp.Status.CONFIRMED:
         messages.success(
-            request, _("申込を受け付けました（受付番号 %(reference)s）。確認のメールをお送りしました。") % {"reference": signup.reference}
+            request, _("申込を受け付けました（受付番号 %(reference)s）。確認のメールをお送りしました。") % {"reference": signup.receipt_reference}
         )
     else:
         messages.info(
             request,
             _("定員に達しているため、キャンセル待ちで受け付けました（受付番号 %(reference)s）。繰り上がったらメールでお知らせします。")
-            % {"reference": signup.reference},
+            % {"reference": signup.receipt_reference},
         )
     return redirect("community:session_detail", pk=pk)
 
 
 def session_ics(request, pk):
+    """The session as a calendar file; ?signup=<the mail's cancel token> adds that sign-up's cancel link."""
     session = _public_session(pk)
-    from community.ics import session_ics as build
-
-    body = build(session, url=absolute_url(session.listing.get_absolute_url()))
+    cancel_url = ""
+    signup = signup_services.signup_from_cancel_token(request.GET.get("signup", "")) if request.GET.get("signup") else None
+    if signup is not None and signup.session_id == session.pk:
+        cancel_url = absolute_url(reverse("community:signup_cancel", args=[request.GET["signup"]]))
+    body = ics.session_ics(session, url=absolute_url(session.listing.get_absolute_url()), cancel_url=cancel_url)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="session-{session.pk}.ics"'
     return response
-
-
-def signup_cancel_by_token(request, token):
-    """One-click cancel from the mail: GET shows what will be cancelled, POST cancels (no login needed)."""
-    signup = signup_services.signup_from_cancel_token(token)
-    if signup is None:
-        raise Http404
-    if request.method == "POST":
-        signup_services.signup_cancel(signup=signup)
-        return render(request, "community/signup_cancelled.html", {"signup": signup})
-    return render(request, "community/signup_cancel_confirm.html", {"signup": signup})
-
-
-@login_required
-@require_POST
-def mypage_signup_cancel(request, pk):
-    signup = access.get_signup_for_user(request.user, pk)
-    signup_services.signup_cancel(signup=signup)
-    messages.success(request, _("申込をキャンセルしました。"))
-    return redirect("community:mypage")

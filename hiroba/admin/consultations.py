@@ -9,7 +9,6 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hiroba import services
 from hiroba.models import (
     ConsultationAccessLog,
     ConsultationNote,
@@ -18,6 +17,7 @@ from hiroba.models import (
     RetentionSetting,
 )
 from hiroba.models.consultations import CONTENT_PERMISSION
+from hiroba.services import consultations as services
 
 Action = ConsultationAccessLog.Action
 SUMMARY_FIELDS = ["reference", "topic", "language", "area", "received_at", "closed_at", "anonymized_at"]

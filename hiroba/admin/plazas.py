@@ -8,11 +8,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from community.admin_moderation import ModeratedAdmin
+from community.admin.moderation import ModeratedAdmin
 from community.models import Area, RecurringSchedule
 from community.uploads import VerifiedDocumentField, VerifiedImageField
-from hiroba import services
 from hiroba.models import Activity, Plaza, PlazaSubsidy
+from hiroba.services import consultations as services
 
 OTHER_LANGUAGES = [(code, name) for code, name in settings.LANGUAGES if code != "ja"]
 SUMMARY_YEARS = 6

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.models import Listing, Organization, Session
 from community.models.listings import ListingQuerySet, upcoming_filter
+from community.private_files import GeneratedName, PrivateFileField
 from hiroba.models.topics import Activity
 
 
@@ -143,7 +144,7 @@ class PlazaSubsidy(models.Model):
     amount = models.PositiveIntegerField(_("助成額（円）"))
     status = models.CharField(_("状態"), max_length=10, choices=Status.choices, default=Status.APPLIED)
     decided_on = models.DateField(_("交付決定日"), null=True, blank=True)
-    report = models.FileField(_("実績報告書"), upload_to="hiroba/subsidy_reports/", blank=True)
+    report = PrivateFileField(_("実績報告書"), upload_to=GeneratedName("hiroba/subsidy_reports"), blank=True)
     reported_on = models.DateField(_("実績報告日"), null=True, blank=True)
     note = models.TextField(_("職員メモ"), blank=True)
 
@@ -160,3 +161,7 @@ class PlazaSubsidy(models.Model):
 
     def __str__(self) -> str:
         return _("%(plaza)s %(year)s年度") % {"plaza": self.plaza, "year": self.fiscal_year}
+
+    def may_download(self, user) -> bool:
+        """Subsidy records are staff-only, the plaza's own operator included."""
+        return user.has_perm("hiroba.view_plazasubsidy")

@@ -1,7 +1,9 @@
+from urllib.parse import urlencode
+
 from django.shortcuts import render
 
-from hiroba.finder import find_answers
-from hiroba.forms import FinderForm
+from hiroba.forms.consultations import FinderForm
+from hiroba.selectors import find_answers
 
 
 def finder(request):
@@ -14,6 +16,10 @@ def finder(request):
     template = "hiroba/finder_print.html" if request.GET.get("print") and answers is not None else "hiroba/finder.html"
     query = request.GET.copy()
     query.pop("print", None)
-    return render(
-        request, template, {"form": form, "answers": answers, "question": question, "query": query.urlencode()}
-    )
+    # What 相談受付 takes over from this search (see hiroba/forms/carry_over.py).
+    carried = {key: query[key] for key in ("topic", "area", "address", "language") if query.get(key)}
+    context = {
+        "form": form, "answers": answers, "question": question, "query": query.urlencode(),
+        "request_query": urlencode(carried),
+    }
+    return render(request, template, context)

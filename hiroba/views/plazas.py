@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from community.models import Area
-from hiroba.forms import FinderForm, PlazaFilterForm
+from hiroba.forms.consultations import FinderForm, PlazaFilterForm
 from hiroba.models import ConsultationDesk, Plaza
 
 

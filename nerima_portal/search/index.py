@@ -12,7 +12,9 @@ from django.utils import translation
 
 from community.models import Listing, Organization
 from nerima_portal.models import ListingSearchText, OrganizationSearchText
+from nerima_portal.search.extras import attach_extras, listing_extra_words, organization_extra_words
 from nerima_portal.search.folding import fold_all
+from nerima_portal.search.readings import reading
 
 BATCH = 500
 
@@ -36,13 +38,14 @@ def _place_words(place) -> list[str]:
 
 def listing_search_text(listing: Listing) -> ListingSearchText:
     organization = listing.organization
+    own = [
+        listing.title, listing.title_kana, listing.summary, listing.description, listing.audience,
+        kind_label(listing.kind), organization.name, organization.name_kana, *_place_words(listing.place),
+    ]
     return ListingSearchText(
         listing=listing,
-        title_text=fold_all(listing.title, listing.title_kana),
-        text=fold_all(
-            listing.title, listing.title_kana, listing.summary, listing.description, listing.audience,
-            kind_label(listing.kind), organization.name, organization.name_kana, *_place_words(listing.place),
-        ),
+        title_text=fold_all(listing.title, listing.title_kana, reading(listing.title)),
+        text=fold_all(*own, *listing_extra_words(listing, own)),
         listing_updated_at=listing.updated_at,
         organization_updated_at=organization.updated_at,
     )
@@ -52,13 +55,14 @@ def organization_search_text(organization: Organization) -> OrganizationSearchTe
     area = organization.area
     with translation.override("ja"):
         kind = str(organization.get_kind_display())
+    own = [
+        organization.name, organization.name_kana, organization.description, kind, organization.address,
+        area.name if area else "", area.name_kana if area else "",
+    ]
     return OrganizationSearchText(
         organization=organization,
         title_text=fold_all(organization.name, organization.name_kana),
-        text=fold_all(
-            organization.name, organization.name_kana, organization.description, kind, organization.address,
-            area.name if area else "", area.name_kana if area else "",
-        ),
+        text=fold_all(*own, *organization_extra_words(own)),
         organization_updated_at=organization.updated_at,
     )
 
@@ -86,6 +90,8 @@ def _rebuild(queryset, build, model, key: str) -> int:
     while True:
         # Keyset pages rather than a cursor: we write to the index while reading, and SQLite shares one snapshot.
         sources = list(queryset.filter(pk__gt=last_pk).order_by("pk")[:BATCH])
+        if sources and model is ListingSearchText:
+            attach_extras(sources)  # activities of the batch in one query
         if sources:
             rows = [build(source) for source in sources]
             model.objects.bulk_create(rows, update_conflicts=True, unique_fields=[key], update_fields=fields)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.models import Listing, Organization
 from community.models.listings import specific_listings
+from nerima_portal.search.synonyms import alternatives
 
 ORGANIZATION = "organization"
 PER_GROUP = 5
@@ -36,12 +37,16 @@ def kind_choices() -> list[tuple[str, str]]:
     return [*listing_kinds(), (ORGANIZATION, str(_("団体")))]
 
 
+def _any(lookup: str, words: list[str]) -> Q:
+    return reduce(operator.or_, (Q(**{lookup: word}) for word in words))
+
+
 def _score(terms: list[str]):
-    """Relevance: see the module docstring."""
+    """Relevance: see the module docstring (a word's 言いかえ count as the word)."""
     cases = [
         Case(
-            When(search_text__title_text__startswith=term, then=Value(4)),
-            When(search_text__title_text__contains=term, then=Value(3)),
+            When(_any("search_text__title_text__startswith", alternatives(term)), then=Value(4)),
+            When(_any("search_text__title_text__contains", alternatives(term)), then=Value(3)),
             default=Value(1),
             output_field=IntegerField(),
         )
@@ -52,7 +57,7 @@ def _score(terms: list[str]):
 
 def _matching(queryset, terms: list[str]):
     for term in terms:
-        queryset = queryset.filter(search_text__text__contains=term)
+        queryset = queryset.filter(_any("search_text__text__contains", alternatives(term)))
     return queryset.annotate(score=_score(terms))
 
 

@@ -13,8 +13,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
+from community.forms.errors import add_service_errors
 from projects import recipients
-from projects.forms import DecisionForm, ScoreForm
+from projects.forms.applications import DecisionForm, ScoreForm
 from projects.models import Application, ApplicationMember, Attachment, BudgetLine, Call, Score
 from projects.models.review import CRITERIA
 from projects.services import review
@@ -32,7 +33,7 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
     def get_readonly_fields(self, request, obj=None):
-        # Every shown field is read-only; a non-editable one (uploaded_at) would otherwise break the change page.
+        # Shown, never edited; a field Django cannot edit (uploaded_at) otherwise breaks the change page.
         return self.fields
 
 
@@ -144,7 +145,7 @@ class ApplicationAdmin(admin.ModelAdmin):
             try:
                 decided = review.application_decide(application=application, decided_by=request.user, **form.cleaned_data)
             except ValidationError as error:
-                form.apply_service_errors(error)
+                add_service_errors(form, error)
             else:
                 if decided.decision_recipient_count:
                     messages.success(request, _t("決定を保存し、代表者など%(n)d件のあて先にメールで通知しました。")

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from community.admin_moderation import ModeratedAdmin
+from community.admin.moderation import ModeratedAdmin
 from community.models import Session
 from projects.models import ConsultationBooking, ExpertConsultation
 

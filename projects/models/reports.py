@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from community.models import Membership
+from community.private_files import GeneratedName, PrivateFileField
 from projects.models.applications import BaseBudgetLine
 
 
@@ -52,7 +54,8 @@ class ReportBudgetLine(BaseBudgetLine):
 
 class ReportPhoto(models.Model):
     report = models.ForeignKey(Report, verbose_name=_("活動報告"), on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("写真"), upload_to="projects/reports/%Y/")
+    # Private until staff pick photos for the public showcase (which keeps its own copy).
+    image = PrivateFileField(_("写真"), upload_to=GeneratedName("projects/reports"))
     caption = models.CharField(_("写真の説明"), max_length=120, help_text=_("目の見えない方にも伝わるよう、写っている様子を書いてください。"))
 
     class Meta:
@@ -62,3 +65,8 @@ class ReportPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.caption
+
+    def may_download(self, user) -> bool:
+        return user.has_perm("projects.view_report") or Membership.objects.filter(
+            user=user, organization__grant_applications__report__pk=self.report_id
+        ).exists()

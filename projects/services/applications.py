@@ -140,8 +140,7 @@ def submission_problems(application: Application) -> dict[str, str]:
     for name, message in required.items():
         if getattr(application, name) in (None, ""):
             problems[name] = message
-    lines = list(application.budget_lines.all())
-    expense = sum(line.amount for line in lines if line.kind == BudgetLine.Kind.EXPENSE)
+    expense = application.totals()["expense"]
     if expense == 0:
         problems["budget"] = _("支出の予算を1行以上入力してください。")
     if not application.members.exists():

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from community.access import get_organization_for_member
+from community.forms.errors import add_service_errors
 from projects.access import get_application_for_member
-from projects.forms import (
+from projects.forms.applications import (
     AttachmentForm,
     BasicStepForm,
     BudgetLineFormSet,
@@ -21,6 +22,7 @@ from projects.forms import (
     RequestedAmountForm,
 )
 from projects.models import Application, Call
+from projects.models.applications import budget_totals
 from projects.services import applications as services
 from projects.services.stages import stage_rule_for
 
@@ -38,14 +40,6 @@ PROBLEM_STEPS = {
     "title": "basic", "category": "basic", "stage": "basic", "purpose": "plan", "plan": "plan",
     "schedule": "plan", "requested_amount": "budget", "budget": "budget", "members": "members",
 }
-
-
-def add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -169,7 +163,7 @@ def _budget_step(request, organization, application, step):
             if form.has_changed() and not form.errors and form.cleaned_data
         ]
         services.application_replace_budget(application=application, lines=valid_rows)
-        expense = sum(row["amount"] for row in valid_rows if row["kind"] == "expense")
+        expense = budget_totals(valid_rows)["expense"]
         if "requested_amount" not in amount_form.errors:
             requested = amount_form.cleaned_data.get("requested_amount")
             services.application_update(application=application, requested_amount=requested)
@@ -180,19 +174,13 @@ def _budget_step(request, organization, application, step):
         if formset.total_error_count() or amount_form.errors:
             return render(request, "projects/application_budget.html", _step_context(
                 organization, application, step, formset=formset, amount_form=amount_form,
-                totals=_totals(valid_rows)), status=400)
+                totals=budget_totals(valid_rows)), status=400)
         return _after_save(request, application, step, saved=True)
     lines = list(application.budget_lines.values("kind", "item", "amount", "note"))
     formset = BudgetLineFormSet(initial=lines, prefix="lines")
     amount_form = RequestedAmountForm(initial={"requested_amount": application.requested_amount})
     return render(request, "projects/application_budget.html", _step_context(
-        organization, application, step, formset=formset, amount_form=amount_form, totals=_totals(lines)))
-
-
-def _totals(rows) -> dict:
-    income = sum(row["amount"] for row in rows if row["kind"] == "income")
-    expense = sum(row["amount"] for row in rows if row["kind"] == "expense")
-    return {"income": income, "expense": expense}
+        organization, application, step, formset=formset, amount_form=amount_form, totals=budget_totals(lines)))
 
 
 def _attachments_step(request, organization, application, step):
@@ -267,13 +255,6 @@ def application_detail(request, org_pk: int, pk: int):
         "members": application.members.all(), "attachments": application.attachments.all(),
         "report": getattr(application, "report", None),
     })
-
-
-@login_required
-def attachment_download(request, org_pk: int, pk: int, attachment_pk: int):
-    _organization, application = get_application_for_member(request.user, org_pk, pk)
-    attachment = get_object_or_404(application.attachments, pk=attachment_pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.file.name.split("/")[-1])
 
 
 @login_required

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from community.access import get_organization_for_member
 from community.models import SignUp
 from projects.access import get_booking_for_member
-from projects.forms import ConsultationBookingForm
+from projects.forms.applications import ConsultationBookingForm
 from projects.services import consultations as services
 
 

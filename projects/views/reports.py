@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from projects.access import get_application_for_member
-from projects.forms import BudgetLineFormSet, ReportForm, ReportPhotoForm
+from projects.forms.applications import BudgetLineFormSet, ReportForm, ReportPhotoForm
 from projects.models.applications import budget_totals
 from projects.services import reports as services
 

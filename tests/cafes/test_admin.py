@@ -2,8 +2,8 @@
 
 from django.urls import reverse
 
-from cafes.admin import CareCafeAdmin
-from community.admin_moderation import ModeratedAdmin
+from cafes.admin.cafes import CareCafeAdmin
+from community.admin.moderation import ModeratedAdmin
 from community.models import SignUp
 from tests.cafes.conftest import add_session, make_care_cafe
 

@@ -22,7 +22,8 @@ def test_weekday_uses_generated_sessions_not_schedule_text(client, organization,
     add_session(thursday, weekday=THU)
 
     assert titles(client, weekday=str(WED)) == ["水曜のカフェ"]
-    assert titles(client, weekday=[str(WED), str(THU)]) == ["水曜のカフェ", "木曜のカフェ"]
+    # Either may come first: the list runs by next date, and on a Wednesday next Thursday is sooner.
+    assert sorted(titles(client, weekday=[str(WED), str(THU)])) == ["木曜のカフェ", "水曜のカフェ"]
 
 
 def test_weekday_is_computed_in_tokyo_even_near_midnight(client, organization, shakujii_place):

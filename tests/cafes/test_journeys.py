@@ -32,6 +32,7 @@ def log_in_here(page, email):
     page.get_by_role("button", name="ログイン").click()
 
 
+@pytest.mark.slow
 def test_visitor_finds_wednesday_afternoon_in_shakujii_and_signs_up(page, live_server, assert_accessible, neighbourhood):
     resident = make_user("hanako@example.jp", name="練馬 花子")
 
@@ -110,6 +111,7 @@ def test_print_sheet_is_accessible_and_prints_without_navigation(page, live_serv
     assert font_size >= 19  # 15pt and up: readable on the fridge door
 
 
+@pytest.mark.slow
 def test_operator_registers_a_cafe_and_its_schedule(page, live_server, login, assert_accessible, org_member):
     login(page, org_member.email)
     page.goto(f"{live_server.url}/cafes/my/")

@@ -1,10 +1,12 @@
 """Public pages: detail with upcoming sessions and recurrence wording, print sheet, and query budgets."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django.asserts import assertContains
 
 from cafes.models import CareCafe
 from community.models import RecurringSchedule, Session, SignUp
@@ -136,7 +138,7 @@ def test_care_finder_query_budget(client, organization, django_assert_max_num_qu
     with django_assert_max_num_queries(LIST_BUDGET):
         response = client.get(reverse("cafes:index"), {"area": "shakujii", "weekday": "2"})
 
-    assert response.status_code == 200
+    assertContains(response, "一括カフェ0000")
     assert len(response.context["cafes"]) == min(count // 2, 20)
     assert all(cafe.next_session for cafe in response.context["cafes"])
 
@@ -163,7 +165,7 @@ def test_care_detail_query_budget(client, organization, shakujii_place, django_a
     with django_assert_max_num_queries(DETAIL_BUDGET):
         response = client.get(reverse("cafes:care_detail", args=[cafe.pk]))
 
-    assert response.status_code == 200
+    assertContains(response, cafe.title)
     assert len(response.context["sessions"]) == min(sessions_count, 12)
 
 
@@ -179,7 +181,7 @@ def test_kids_finder_query_budget(client, organization, childcare_organization, 
     with django_assert_max_num_queries(5):
         response = client.get(reverse("cafes:kids_index"), {"area": "shakujii"})
 
-    assert response.status_code == 200
+    assertContains(response, response.context["cafes"][0].title)
 
 
 # Kids detail: 1 café  2 schedules  3 lectures  4 lecture sessions  5 café sessions
@@ -193,6 +195,8 @@ def test_kids_detail_query_budget(client, organization, childcare_organization, 
     with django_assert_max_num_queries(5):
         response = client.get(reverse("cafes:kids_detail", args=[cafe.pk]))
 
+    assertContains(response, cafe.title)
+    assertContains(response, "講座9")
     assert len(response.context["lecture_sessions"]) == 10
 
 
@@ -204,14 +208,19 @@ def test_print_sheet_query_budget(client, organization, django_assert_max_num_qu
     with django_assert_max_num_queries(3):
         response = client.get(reverse("cafes:print_month", args=["shakujii"]))
 
-    assert response.status_code == 200
+    assertContains(response, "の街かどケアカフェ（石神井地域）")
     assert CareCafe.objects.count() == 200
 
 
-def test_print_sheet_defaults_to_this_month_or_next_in_the_last_week(client, monkeypatch):
-    from django.utils import timezone as tz
-
-    monkeypatch.setattr(tz, "localdate", lambda: dt.date(2026, 5, 10))
-    assert client.get(reverse("cafes:print_month", args=["oizumi"])).context["month"] == dt.date(2026, 5, 1)
-    monkeypatch.setattr(tz, "localdate", lambda: dt.date(2026, 5, 27))
-    assert client.get(reverse("cafes:print_month", args=["oizumi"])).context["month"] == dt.date(2026, 6, 1)
+@pytest.mark.parametrize(("today", "month"), [
+    (dt.date(2026, 5, 10), dt.date(2026, 5, 1)),
+    (dt.date(2026, 5, 24), dt.date(2026, 5, 1)),  # a week before the end: still this month
+    (dt.date(2026, 5, 25), dt.date(2026, 6, 1)),  # the last seven days: next month's sheet
+    (dt.date(2026, 12, 25), dt.date(2027, 1, 1)),
+])
+def test_print_sheet_defaults_to_this_month_or_next_in_the_last_week(client, time_machine, today, month):
+    # 00:30 in Tokyo, when the UTC date is still the day before.
+    time_machine.move_to(dt.datetime.combine(today, dt.time(0, 30), tzinfo=ZoneInfo("Asia/Tokyo")), tick=False)
+    response = client.get(reverse("cafes:print_month", args=["oizumi"]))
+    assert response.status_code == 200
+    assert response.context["month"] == month

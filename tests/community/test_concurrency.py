@@ -72,3 +72,56 @@ def test_ten_cancellations_racing_with_ten_waitlisted_promote_exactly_ten(race_s
     assert {s.status for s in waiting} == {SignUp.Status.CONFIRMED}
     assert SignUp.objects.filter(session=session, status=SignUp.Status.CONFIRMED).count() == 10
     assert session.confirmed_total() == 10
+
+
+# --- guests (no account) go through the same lock -----------------------------------------------
+
+def test_thirty_guests_racing_for_the_last_seat_leave_exactly_one_confirmed(race_session):
+    from community.services.guest_signups import guest_signup_start
+
+    session = race_session(capacity=1)
+    _race([
+        lambda i=i: guest_signup_start(session=session, name=f"ゲスト{i}", phone=f"03-0000-{i:04d}")
+        for i in range(30)
+    ])
+    statuses = list(SignUp.objects.filter(session=session).values_list("status", flat=True))
+    assert len(statuses) == 30
+    assert statuses.count(SignUp.Status.CONFIRMED) == 1
+    assert statuses.count(SignUp.Status.WAITLISTED) == 29
+
+
+def test_thirty_email_guests_confirming_at_once_leave_exactly_one_confirmed(race_session):
+    from community.services.guest_signups import guest_signup_confirm, guest_signup_start
+
+    session = race_session(capacity=1)
+    pending = [guest_signup_start(session=session, name=f"ゲスト{i}", email=f"g{i}@example.jp")[0] for i in range(30)]
+    _race([lambda signup=signup: guest_signup_confirm(signup=signup) for signup in pending])
+    statuses = list(SignUp.objects.filter(session=session).values_list("status", flat=True))
+    assert statuses.count(SignUp.Status.CONFIRMED) == 1
+    assert statuses.count(SignUp.Status.WAITLISTED) == 29
+
+
+def test_ten_double_clicks_by_one_guest_leave_one_signup(race_session):
+    from community.services.guest_signups import guest_signup_start
+
+    session = race_session(capacity=5)
+    _race([lambda: guest_signup_start(session=session, name="ゲスト", phone="090-1234-5678") for _ in range(10)])
+    assert SignUp.objects.filter(session=session).count() == 1
+
+
+def test_an_undo_racing_with_a_newcomer_for_the_freed_seat_leaves_one_confirmed(race_session):
+    from community.services.signups import signup_restore
+
+    session = race_session(capacity=1)
+    cancelled = signup_cancel(signup=signup_create(session=session, user=make_user("undo@example.jp")))
+    newcomers = [make_user(f"n{i}@example.jp") for i in range(5)]
+
+    def undo():
+        try:
+            signup_restore(signup=cancelled)
+        except Exception as error:  # noqa: BLE001 - losing the race is a refusal, not a failure
+            assert "移りました" in str(error)
+
+    _race([undo] + [lambda u=u: signup_create(session=session, user=u) for u in newcomers])
+    assert SignUp.objects.filter(session=session, status=SignUp.Status.CONFIRMED).count() == 1
+    assert session.confirmed_total() == 1

@@ -8,9 +8,8 @@ def _counts():
     return [m.objects.count() for m in (Organization, Membership, Place, Listing)]
 
 
-def test_demo_data_covers_every_kind_and_area_and_is_idempotent(db):
-    demo.load()
-    first = _counts()
+def test_demo_data_covers_every_kind_and_area_and_is_idempotent(demo_data):
+    first = _counts()  # after the first load (the demo_data fixture)
     demo.load()
     assert _counts() == first
     assert set(Organization.objects.values_list("kind", flat=True)) == set(Organization.Kind.values)

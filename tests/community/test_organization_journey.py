@@ -1,9 +1,13 @@
 """A real browser: a member keeps the organization's profile and place, submits a listing, staff approve it in admin."""
 
+import pytest
+from playwright.sync_api import expect
+
 from community.models import Listing, PublicationStatus
 from tests.conftest import make_listing
 
 
+@pytest.mark.slow
 def test_member_edits_profile_and_place_submits_a_listing_and_staff_approve_it(
     page, live_server, login, login_as, assert_accessible, org_member, organization, staff
 ):
@@ -19,7 +23,7 @@ def test_member_edits_profile_and_place_submits_a_listing_and_staff_approve_it(
     assert_accessible(page)
     page.get_by_role("link", name=organization.name).click()
     page.get_by_role("heading", name=organization.name).wait_for()
-    assert "月例の清掃" in page.content()
+    expect(page.locator("main")).to_contain_text("月例の清掃")
     assert_accessible(page)
 
     # 2. Edits the organization profile; the change goes live at once.
@@ -41,7 +45,7 @@ def test_member_edits_profile_and_place_submits_a_listing_and_staff_approve_it(
     page.get_by_label("エレベーターあり").check()
     page.get_by_role("button", name="保存する").click()
     page.get_by_text("豊玉北地域集会所」を保存しました").wait_for()
-    assert "練馬駅から徒歩7分" in page.content()
+    expect(page.locator("main")).to_contain_text("練馬駅から徒歩7分")
     assert_accessible(page)
     place.refresh_from_db()
     assert place.has_elevator and place.walk_minutes == 7
@@ -60,7 +64,7 @@ def test_member_edits_profile_and_place_submits_a_listing_and_staff_approve_it(
     page.get_by_label("主な場所").select_option(label="豊玉北地域集会所")
     page.get_by_role("button", name="申請する").click()
     page.get_by_text("ひらがなで入力してください").first.wait_for()
-    assert page.get_by_label("名称").input_value() == "いきいき体操教室"
+    expect(page.get_by_label("名称")).to_have_value("いきいき体操教室")
     assert_accessible(page)
     page.get_by_label("よみがな").fill("いきいきたいそうきょうしつ")
     page.get_by_role("button", name="申請する").click()

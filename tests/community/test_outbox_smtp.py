@@ -149,7 +149,7 @@ def test_a_reminder_counts_as_sent_only_once_the_server_accepted_it(resident, li
 
 def test_lottery_results_count_as_mailed_only_once_the_server_accepted_them(organization, smtp_server, outbox_queue):
     from tests.volunteers.factories_college import make_cohort, make_college_application, make_course
-    from volunteers import lottery
+    from volunteers.services import lottery
 
     course = make_course(make_cohort(), organization, capacity=1)
     make_college_application(course)
@@ -168,3 +168,62 @@ def test_lottery_results_count_as_mailed_only_once_the_server_accepted_them(orga
     results = OutboxMessage.objects.filter(kind="volunteers/mail/college_result", status=Status.SENT)
     assert results.count() == 2
     assert all(len(smtp_server.messages_to(m.to)) == 1 for m in results)  # each delivered once, after the resend
+
+
+# --- a worker that died mid-send -----------------------------------------------------------------------------
+
+def _worker_died_while_sending(message, *, minutes_ago: int) -> None:
+    """What a killed db_worker leaves behind: its task RUNNING for ever, the row still 送信待ち."""
+    from django_tasks.base import TaskResultStatus
+
+    started = timezone.now() - dt.timedelta(minutes=minutes_ago)
+    DBTaskResult.objects.filter(status=TaskResultStatus.READY).update(
+        status=TaskResultStatus.RUNNING, started_at=started, worker_ids=["dead-worker"]
+    )
+    OutboxMessage.objects.filter(pk=message.pk).update(created_at=started)
+
+
+def test_a_mail_whose_worker_died_mid_send_is_queued_again_and_arrives_once(
+    resident, smtp_server, outbox_queue, settings
+):
+    from community.services.outbox import outbox_requeue_stuck
+
+    settings.OUTBOX_STUCK_AFTER = 600
+    message = mail_queue(to=resident.email, subject="件名", body="本文", kind="test", key="stuck:1")
+    _worker_died_while_sending(message, minutes_ago=11)
+
+    outbox_queue.work()  # the surviving worker sees no ready task: the mail would wait for ever
+    assert smtp_server.messages_to(resident.email) == []
+
+    assert outbox_requeue_stuck() == 1
+    assert outbox_requeue_stuck() == 0  # its new task is waiting: not queued a third time
+    outbox_queue.work()
+
+    assert len(smtp_server.messages_to(resident.email)) == 1
+    message.refresh_from_db()
+    assert message.status == OutboxMessage.Status.SENT
+    assert outbox_requeue_stuck() == 0
+
+
+def test_a_mail_being_sent_right_now_or_not_yet_overdue_is_left_alone(resident, outbox_queue, settings):
+    from community.services.outbox import outbox_requeue_stuck
+
+    settings.OUTBOX_STUCK_AFTER = 600
+    recent = mail_queue(to=resident.email, subject="件名", body="本文", kind="test", key="stuck:recent")
+    _worker_died_while_sending(recent, minutes_ago=2)  # started two minutes ago: maybe a slow mail server
+    mail_queue(to="other@example.jp", subject="件名", body="本文", kind="test", key="stuck:waiting")
+
+    assert outbox_requeue_stuck() == 0
+
+
+def test_the_requeue_command_reports_what_it_did(resident, outbox_queue, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.OUTBOX_STUCK_AFTER = 600
+    message = mail_queue(to=resident.email, subject="件名", body="本文", kind="test", key="stuck:cmd")
+    _worker_died_while_sending(message, minutes_ago=30)
+    out = StringIO()
+    call_command("outbox_requeue", stdout=out)
+    assert "送信キューに入れ直したメール: 1" in out.getvalue()

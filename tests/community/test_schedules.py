@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from community.models import RecurringSchedule, Session
 from community.models.schedules import week_of_month
@@ -63,14 +64,32 @@ def test_bad_week_numbers_are_refused_in_japanese(listing):
     assert "1から5" in str(error.value)
 
 
-def test_generation_is_idempotent_and_skips_year_end(listing, freezer=None):
+# 2026-12-21 (Mon) 09:00 in Tokyo: the next three months run through 年末年始 and 成人の日.
+BEFORE_YEAR_END = dt.datetime(2026, 12, 21, 9, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+
+
+def test_generation_is_idempotent_and_skips_year_end(listing, time_machine):
+    time_machine.move_to(BEFORE_YEAR_END, tick=False)
     schedule = _schedule(listing, weekday=2, valid_from=dt.date(2020, 1, 1))
     schedule.save()
     first = schedule_generate_sessions(schedule=schedule)
     again = schedule_generate_sessions(schedule=schedule)
-    assert len(first) >= 12
+    # Every Wednesday for 92 days, except 12/30 (年末年始).
+    wednesdays = [dt.date(2026, 12, 23)] + [dt.date(2027, 1, 6) + dt.timedelta(weeks=n) for n in range(11)]
+    assert [timezone.localtime(session.starts_at).date() for session in first] == wednesdays
     assert again == []
     assert Session.objects.filter(schedule=schedule).count() == len(first)
-    for session in first:
-        assert session.starts_at.astimezone(dt.timezone(dt.timedelta(hours=9))).weekday() == 2
-        assert not is_year_end_closure(session.starts_at.date())
+    assert all(timezone.localtime(session.starts_at).hour == 14 for session in first)
+
+
+@pytest.mark.parametrize(("weekday", "dates"), [
+    (0, [dt.date(2026, 12, 21), dt.date(2026, 12, 28), dt.date(2027, 1, 4)]),  # 1/11 is 成人の日
+    (1, [dt.date(2026, 12, 22), dt.date(2027, 1, 5)]),  # 12/29, the first closed day
+    (6, [dt.date(2026, 12, 27), dt.date(2027, 1, 10)]),  # 1/3, the last closed day
+])
+def test_generation_stops_on_the_first_and_resumes_after_the_last_closed_day(listing, time_machine, weekday, dates):
+    time_machine.move_to(BEFORE_YEAR_END, tick=False)
+    schedule = _schedule(listing, weekday=weekday, valid_from=dt.date(2020, 1, 1))
+    schedule.save()
+    sessions = schedule_generate_sessions(schedule=schedule, until=dt.date(2027, 1, 11))
+    assert [timezone.localtime(session.starts_at).date() for session in sessions] == dates

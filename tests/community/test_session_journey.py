@@ -3,13 +3,16 @@
 import datetime as dt
 import re
 
+import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from community.models import SignUp
 from tests.conftest import make_user
 
 
+@pytest.mark.slow
 def test_signup_cancel_and_promotion_through_the_browser(page, live_server, login_as, assert_accessible, org_member, organization, listing):
     # 1. The organization member adds a session with one seat.
     login_as(page, org_member)
@@ -22,7 +25,7 @@ def test_signup_cancel_and_promotion_through_the_browser(page, live_server, logi
     page.get_by_label("定員（人）").first.fill("1")
     page.get_by_label("申込が必要").first.check()
     page.get_by_role("button", name="開催回を追加").click()
-    assert "の回を追加しました" in page.content()
+    expect(page.get_by_text("の回を追加しました")).to_be_visible()
     assert_accessible(page)
     session = listing.sessions.get()
 
@@ -35,6 +38,7 @@ def test_signup_cancel_and_promotion_through_the_browser(page, live_server, logi
         assert_accessible(page)
         page.get_by_label("参加する人数").fill("1")
         page.get_by_role("button", name="申し込む").click()
+        expect(page.get_by_role("status")).to_contain_text("受け付けました")
         assert_accessible(page)
     assert SignUp.objects.get(user=alice).status == SignUp.Status.CONFIRMED
     assert SignUp.objects.get(user=bob).status == SignUp.Status.WAITLISTED

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from community.models import OutboxMessage, PhoneCall, PublicationStatus, SignUp
 from community.todo import todo_items, todo_rows_for
-from hiroba.services import consultation_create
+from hiroba.services.consultations import consultation_create
 from tests.conftest import make_listing, make_organization, make_session
 from tests.volunteers.factories_associations import make_association, make_inquiry
 from volunteers.models import JoinInquiry

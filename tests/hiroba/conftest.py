@@ -6,7 +6,6 @@ import pytest
 from django.utils import timezone
 
 from community.models import Chome
-from hiroba import services
 from hiroba.models import (
     ConsultationDesk,
     ConsultationRequest,
@@ -14,6 +13,7 @@ from hiroba.models import (
     Plaza,
     SupportCenterCoverage,
 )
+from hiroba.services import consultations as services
 from tests.conftest import make_organization, make_place, make_user
 
 
@@ -120,7 +120,7 @@ def foreign_desk():
 @pytest.fixture
 def team_member(staff_groups):
     """A 社協 coordinator who is on the team the request is assigned to."""
-    from nerima_portal.staff_groups import COORDINATOR
+    from community.roles import COORDINATOR
 
     user = make_user("team@example.jp", name="チーム 員", is_staff=True)
     user.groups.add(staff_groups[COORDINATOR])

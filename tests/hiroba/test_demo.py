@@ -1,4 +1,4 @@
-"""The hiroba demo loads on top of the kernel demo, twice without change, with the right people assigned."""
+"""The hiroba demo (part of the whole demo), loaded again without change, with the right people assigned."""
 
 import pytest
 
@@ -8,16 +8,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(staff_groups):
-    import community.demo
+def demo(demo_data):
     import hiroba.demo
-    from community.demo import demo_user
-    from nerima_portal.staff_groups import COORDINATOR, WARD_STAFF
 
-    demo_user("staff@demo.nerima.example.jp", "区職員 デモ", is_staff=True).groups.add(staff_groups[WARD_STAFF])
-    demo_user("coordinator@demo.nerima.example.jp", "社協", is_staff=True).groups.add(staff_groups[COORDINATOR])
-    community.demo.load()
-    hiroba.demo.load()
     return hiroba.demo
 
 

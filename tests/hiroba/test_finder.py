@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from community.addresses import find_chome
 from community.models import Chome
-from hiroba.finder import Nearness, Question, find_answers
 from hiroba.queries import support_center_for_chome
+from hiroba.selectors import Nearness, Question, find_answers
 from tests.conftest import make_organization, make_place
 from tests.hiroba.conftest import bulk_plazas, make_plaza
 

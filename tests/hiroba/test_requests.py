@@ -86,7 +86,7 @@ def test_the_honeypot_is_labelled_for_people_and_out_of_the_tab_order(client):
 
 
 def test_one_address_may_send_only_a_few_requests_per_hour(client, settings):
-    settings.HIROBA_REQUEST_LIMIT = 2
+    settings.HIROBA_REQUEST_RATE = "2/h"
     for _ in range(2):
         assert client.post(reverse("hiroba:request_create"), ANONYMOUS).status_code == 302
     response = client.post(reverse("hiroba:request_create"), ANONYMOUS)
@@ -96,14 +96,14 @@ def test_one_address_may_send_only_a_few_requests_per_hour(client, settings):
 
 
 def test_the_limit_is_per_address(client, settings):
-    settings.HIROBA_REQUEST_LIMIT = 1
+    settings.HIROBA_REQUEST_RATE = "1/h"
     assert client.post(reverse("hiroba:request_create"), ANONYMOUS, REMOTE_ADDR="10.0.0.1").status_code == 302
     assert client.post(reverse("hiroba:request_create"), ANONYMOUS, REMOTE_ADDR="10.0.0.1").status_code == 429
     assert client.post(reverse("hiroba:request_create"), ANONYMOUS, REMOTE_ADDR="10.0.0.2").status_code == 302
 
 
 def test_invalid_posts_do_not_use_up_the_limit(client, settings):
-    settings.HIROBA_REQUEST_LIMIT = 1
+    settings.HIROBA_REQUEST_RATE = "1/h"
     for _ in range(3):
         client.post(reverse("hiroba:request_create"), {**NAMED, "phone": ""})
     assert client.post(reverse("hiroba:request_create"), ANONYMOUS).status_code == 302

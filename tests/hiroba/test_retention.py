@@ -5,8 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from hiroba.models import ConsultationAccessLog, ConsultationRequest, RetentionSetting
-from hiroba.services import consultation_note_add
+from hiroba.models import ConsultationAccessLog, ConsultationNote, ConsultationRequest, RetentionSetting
 from tests.hiroba.conftest import closed_consultation, make_consultation
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def test_requests_closed_more_than_three_years_ago_are_anonymized(staff):
     old = closed_consultation(365 * 3 + 1, message="古い相談", name="古い 名前")
-    consultation_note_add(consultation=old, author=staff, text="古いメモ")
+    ConsultationNote.objects.create(consultation=old, author=staff, text="古いメモ")
     call_command("apply_consultation_retention", stdout=StringIO())
     old.refresh_from_db()
     assert old.message == "" and old.name == "" and old.phone == "" and old.email == ""

@@ -53,6 +53,7 @@ def children_class(organization):
     return kids
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["en", "tl"])
 def test_foreign_parent_finds_a_class_for_their_child_and_signs_up(
     page, live_server, assert_accessible, children_class, language

@@ -20,6 +20,7 @@ def pages(organization):
             "/international/exchange/", event.get_absolute_url(), desk.get_absolute_url()]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_international_pages_are_accessible(page, live_server, assert_accessible, pages, language):
     page.context.add_cookies([

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 
 from community.models import PublicationStatus
 from international.models import ExchangeEvent, JapaneseClass, LandingSection
@@ -129,6 +130,7 @@ def test_class_list_query_budget(client, organization, django_assert_max_num_que
     # next session (a subquery) joined + 1 areas for the filter form
     with django_assert_max_num_queries(3):
         response = client.get(reverse("international:class_list"), {"learners": "children"})
+    assertContains(response, response.context["classes"][0].title)
     assert len(response.context["classes"]) == min(count, 20)
 
 
@@ -139,7 +141,7 @@ def test_landing_query_budget(client, organization, django_assert_max_num_querie
     # landing sections + children's classes + adults' classes + desks + desk language days + events
     with django_assert_max_num_queries(6):
         response = client.get(reverse("international:index"))
-    assert response.status_code == 200
+    assertContains(response, "練馬区 外国語相談")  # the desk
 
 
 def test_detail_pages_query_budgets(client, organization, django_assert_max_num_queries):
@@ -151,13 +153,18 @@ def test_detail_pages_query_budgets(client, organization, django_assert_max_num_
     desk = make_desk()
     # class (joined) + upcoming sessions with their places + schedules
     with django_assert_max_num_queries(3):
-        client.get(japanese_class.get_absolute_url())
+        response = client.get(japanese_class.get_absolute_url())
+    assertContains(response, "テスト日本語教室")
+    assert len(response.context["class"].upcoming_sessions) == 10
     # event (joined) + upcoming sessions with their places
     with django_assert_max_num_queries(2):
-        client.get(event.get_absolute_url())
+        response = client.get(event.get_absolute_url())
+    assertContains(response, "テスト交流会")
+    assert len(response.context["event"].upcoming_sessions) == 10
     # desk (joined) + language days
     with django_assert_max_num_queries(2):
-        client.get(desk.get_absolute_url())
+        response = client.get(desk.get_absolute_url())
+    assertContains(response, "練馬区 外国語相談")
 
 
 @pytest.mark.parametrize("count", [10, 1000])
@@ -166,4 +173,5 @@ def test_event_list_query_budget(client, organization, django_assert_max_num_que
     # 1 count + 1 page of events with place, translation and next session joined
     with django_assert_max_num_queries(2):
         response = client.get(reverse("international:event_list"))
+    assertContains(response, response.context["events"][0].title)
     assert len(response.context["events"]) == min(count, 20)

@@ -5,7 +5,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from cafes.models import CareCafe
 from community.models import Area, PublicationStatus, Session
@@ -56,8 +55,14 @@ def test_a_session_just_after_tokyo_midnight_belongs_to_the_new_month(listing):
     assert late in month_sessions(month.previous)
 
 
-def test_this_month_is_shown_by_default_without_the_sessions_already_over(client, listing):
-    now = timezone.localtime()
+@pytest.mark.parametrize("now", [
+    dt.datetime(2026, 12, 15, 12, tzinfo=TOKYO),
+    dt.datetime(2026, 12, 1, 0, 10, tzinfo=TOKYO),  # still 11月30日 in UTC
+    dt.datetime(2026, 12, 31, 23, 50, tzinfo=TOKYO),
+])
+def test_this_month_is_shown_by_default_without_the_sessions_already_over(client, listing, time_machine, now):
+    time_machine.move_to(now, tick=False)
+    assert Month.current() == Month(2026, 12)
     over = session_at(listing, now - dt.timedelta(hours=3))
     month_start = Month.current().bounds()[0]
     # Still on (a resident may still drop in); on the 1st just after midnight it starts at the month's start.

@@ -18,10 +18,8 @@ def load_demo() -> str:
     return out.getvalue()
 
 
-@pytest.mark.django_db
-def test_load_demo_twice_changes_no_row_count():
-    load_demo()
-    first = row_counts()
+def test_load_demo_twice_changes_no_row_count(demo_data):
+    first = row_counts()  # after the first run (the demo_data fixture)
     output = load_demo()
     assert row_counts() == first
     # It really loaded the kernel tables a visitor sees.

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from community.models import Membership, OutboxMessage
 from community.services.signups import signup_cancel, signup_create
-from hiroba import services as hiroba_services
 from hiroba.models import ConsultationRequest, ConsultationTeam
+from hiroba.services import consultations as hiroba_services
 from projects.models import Application
 from projects.services import applications as application_services
 from projects.services import review
@@ -20,8 +20,9 @@ from tests.conftest import make_session, make_user
 from tests.projects.conftest import make_application, make_call
 from tests.volunteers.factories_associations import make_association, make_district
 from tests.volunteers.factories_college import make_cohort, make_course, make_opening
-from volunteers import services_associations, services_openings
 from volunteers.models import CoordinatorAssignment, CoordinatorTeam
+from volunteers.services import associations as services_associations
+from volunteers.services import openings as services_openings
 
 DUTY = "ward-duty@portal.example.jp"
 
@@ -68,7 +69,7 @@ def test_a_sign_up_reaches_the_organizer_and_the_resident_gets_a_receipt(listing
     signup = signup_create(session=make_session(listing), user=resident)
 
     assert "申込がありました" in the_mail(org_member.email, "community/mail/organizer_signup").subject
-    assert_receipt(the_mail(resident.email, "community/mail/signup_created"), signup.reference, "03-0000-0042")
+    assert_receipt(the_mail(resident.email, "community/mail/signup_created"), signup.receipt_reference, "03-0000-0042")
     assert not mails_to(DUTY)
 
 
@@ -84,7 +85,7 @@ def test_a_cancellation_reaches_the_organizer_and_the_resident_gets_a_receipt(li
     organizer = [m for m in mails_to(org_member.email, "community/mail/organizer_signup") if "キャンセル" in m.subject]
     assert len(organizer) == 1
     # No own phone, no organization phone: the ward's desk for the place's area is the declared contact.
-    assert_receipt(the_mail(resident.email, "community/mail/signup_cancelled"), signup.reference, "03-3993-1111")
+    assert_receipt(the_mail(resident.email, "community/mail/signup_cancelled"), signup.receipt_reference, "03-3993-1111")
 
 
 def test_a_cancellation_without_members_reaches_the_duty_inbox(listing, resident):

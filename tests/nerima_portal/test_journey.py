@@ -4,6 +4,7 @@ import os
 import re
 from pathlib import Path
 
+import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
@@ -37,9 +38,10 @@ TOFU_CHECK = """(text) => {
 def switch_language(page, code: str):
     page.select_option("#language-select", code)
     page.locator("form[action='/i18n/setlang/'] button[type=submit]").click()
-    page.wait_for_load_state()
+    expect(page.locator("html")).to_have_attribute("lang", code)
 
 
+@pytest.mark.slow
 def test_new_visitor_signs_up_verifies_logs_in_and_edits_profile(
     page, live_server, assert_accessible, login, tmp_path
 ):
@@ -63,47 +65,45 @@ def test_new_visitor_signs_up_verifies_logs_in_and_edits_profile(
 
     # English and back.
     switch_language(page, "en")
-    assert page.locator("html").get_attribute("lang") == "en"
     assert_accessible(page)
     switch_language(page, "ja")
-    assert page.locator("html").get_attribute("lang") == "ja"
 
     # Text size 大 really enlarges the page.
     standard = float(heading.evaluate("(h) => parseFloat(getComputedStyle(h).fontSize)"))
     page.get_by_role("button", name="大", exact=True).click()
-    page.wait_for_load_state()
+    expect(page.locator("html")).to_have_class(re.compile("text-large"))
     assert float(page.locator("h1").evaluate("(h) => parseFloat(getComputedStyle(h).fontSize)")) >= standard * 1.2
     assert_accessible(page)
     page.get_by_role("button", name="標準", exact=True).click()
-    page.wait_for_load_state()
+    expect(page.locator("html")).not_to_have_class(re.compile("text-large"))
 
     # Sign up: a mistake first, explained next to the field, then for real.
     page.get_by_role("navigation", name="メインメニュー").get_by_role("link", name="新規登録").click()
-    assert page.locator("h1").inner_text() == "新規登録"
+    expect(page.locator("h1")).to_have_text("新規登録")
     assert_accessible(page)
     page.get_by_label("メールアドレス").fill("hanako@example.jp")
     page.get_by_label("パスワード", exact=False).first.fill("123")
     page.get_by_label("パスワード (再入力)").fill("123")
     page.get_by_role("button", name="登録する").click()
     expect(page.locator("#id_password1_error")).to_be_visible()
-    assert page.get_by_label("メールアドレス").input_value() == "hanako@example.jp"
+    expect(page.get_by_label("メールアドレス")).to_have_value("hanako@example.jp")
     assert_accessible(page)
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="登録する").click()
-    assert page.locator("h1").inner_text() == "確認メールを送りました"
+    expect(page.locator("h1")).to_have_text("確認メールを送りました")
     assert_accessible(page)
 
     # The link in the mail (the live server runs in this process, so the outbox is ours).
     assert len(mail.outbox) == 1
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body).group(0)
     page.goto(link)
-    assert page.locator("h1").inner_text() == "メールアドレスの確認"
+    expect(page.locator("h1")).to_have_text("メールアドレスの確認")
     assert_accessible(page)
     page.get_by_role("button", name="確認する").click()
-    page.wait_for_load_state()
+    expect(page.locator("form[action='/accounts/logout/'] button")).to_be_visible()
     page.locator("form[action='/accounts/logout/'] button").click()
-    page.wait_for_load_state()
+    expect(page.locator("form[action='/accounts/logout/']")).to_have_count(0)
 
     # Log in through the real form.
     page.goto(live_server.url + "/accounts/login/")
@@ -114,7 +114,7 @@ def test_new_visitor_signs_up_verifies_logs_in_and_edits_profile(
 
     # Profile: a reading in kanji is refused, then fixed and saved.
     page.get_by_role("link", name=re.compile("プロフィール")).click()
-    assert page.locator("h1").inner_text() == "プロフィール"
+    expect(page.locator("h1")).to_have_text("プロフィール")
     assert_accessible(page)
     page.get_by_label("氏名").fill("練馬 花子")
     page.get_by_label("よみがな").fill("練馬花子")
@@ -123,13 +123,13 @@ def test_new_visitor_signs_up_verifies_logs_in_and_edits_profile(
     page.get_by_label("英語（English）").check()
     page.get_by_label("防災・防犯").check()
     page.get_by_role("button", name="保存する").click()
-    assert "ひらがなで入力してください" in page.locator("#id_full_name_kana_error").inner_text()
-    assert page.get_by_label("氏名").input_value() == "練馬 花子"
-    assert page.get_by_label("英語（English）").is_checked()
+    expect(page.locator("#id_full_name_kana_error")).to_contain_text("ひらがなで入力してください")
+    expect(page.get_by_label("氏名")).to_have_value("練馬 花子")
+    expect(page.get_by_label("英語（English）")).to_be_checked()
     assert_accessible(page)
     page.get_by_label("よみがな").fill("ねりま はなこ")
     page.get_by_role("button", name="保存する").click()
-    assert "プロフィールを保存しました。" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("プロフィールを保存しました。")
     assert_accessible(page)
 
     user = User.objects.get(email="hanako@example.jp")
@@ -139,12 +139,13 @@ def test_new_visitor_signs_up_verifies_logs_in_and_edits_profile(
     assert "disaster" in user.interests
 
 
+@pytest.mark.slow
 def test_account_pages_are_axe_clean(page, live_server, assert_accessible, login, resident):
     page.goto(live_server.url + "/accounts/password/reset/")
     assert_accessible(page)
     page.get_by_label("メールアドレス").fill(resident.email)
     page.get_by_role("button", name="再設定のメールを送る").click()
-    assert page.locator("h1").inner_text() == "再設定のメールを送りました"
+    expect(page.locator("h1")).to_have_text("再設定のメールを送りました")
     assert_accessible(page)
     link = re.search(r"https?://\S+/accounts/password/reset/key/\S+/", mail.outbox[0].body).group(0)
     page.goto(link)

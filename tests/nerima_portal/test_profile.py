@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 
 from community.models import Chome, Town
 from community.readings import normalize_reading
@@ -134,7 +135,9 @@ def test_page_query_budget(client, django_assert_max_num_queries, resident):
     # session, user, the user's 町丁目 with its town, towns grouped by area (one query),
     # memberships check in the navigation
     with django_assert_max_num_queries(6):
-        client.get(URL)
+        response = client.get(URL)
+    assertContains(response, resident.full_name)
+    assertContains(response, '<option value="5" selected>')  # the 丁目 kept
 
 
 @pytest.mark.parametrize(("typed", "stored"), [("ﾈﾘﾏ ﾊﾅｺ", "ねりま はなこ"), ("  ねりま　　はなこ ", "ねりま はなこ")])

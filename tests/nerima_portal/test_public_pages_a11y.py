@@ -6,7 +6,6 @@ in Japanese at desktop width, in English and signed in (resident, NPO and 町会
 of every page reported at once. Then keyboard use (skip link, visible focus, finder by Enter), hover and focus
 contrast, reflow, pages without JavaScript, and screenshots for a human look (/tmp/shots/)."""
 
-import io
 import os
 import re
 import tempfile
@@ -18,6 +17,7 @@ from django.utils.translation import trans_real
 from playwright.sync_api import expect
 
 from community.models import Session, SignUp, User
+from tests.browser import wait_until_settled
 from tests.nerima_portal.a11y_crawl import PAGE_CHECKS, STATE_CONTRAST, crawl, report
 from volunteers.models import Cohort
 
@@ -66,9 +66,8 @@ def compiled_catalogs():
 
 
 @pytest.fixture
-def demo(live_server):
-    """The full demo (~20 s): browser tests flush the database afterwards, so each test loads it again."""
-    call_command("load_demo", stdout=io.StringIO())
+def demo(live_server, demo_data):
+    """The live server with the whole demo, copied in from the snapshot loaded once per test process."""
     return live_server
 
 
@@ -96,39 +95,45 @@ def tab_until(page, predicate, *, limit: int = 80):
     return states
 
 
+# The crawls are the suite's longest tests: one per language and persona, so that xdist runs them side by side.
+@pytest.mark.slow
 def test_every_public_page_passes(page, demo, assert_accessible):
-    # One page of each pattern (ids, area slugs and query values aside): ~75 pages, about a minute.
+    # One page of each pattern (ids, area slugs and query values aside): ~75 pages.
     problems, visited = crawl(
         page, demo.url, SECTION_INDEXES, check=assert_accessible, login_expected=True, per_shape=1
     )
+    assert len(visited) >= 60, visited  # the crawl really went through the portal
+    assert not problems, f"{len(problems)} of {len(visited)} pages fail:\n{report(problems)}"
+
+
+@pytest.mark.slow
+def test_public_pages_pass_in_english_on_a_phone_with_large_text(page, demo, assert_accessible):
     # The same pages in English on a 320px phone at 文字の大きさ「大」: longer words, the narrowest layout.
     page.set_viewport_size(PHONE)
     page.context.add_cookies([
         {"name": "django_language", "value": "en", "url": demo.url}, {"name": "textsize", "value": "large", "url": demo.url},
     ])
-    english, visited_en = crawl(
+    problems, visited = crawl(
         page, demo.url, SECTION_INDEXES, check=assert_accessible, login_expected=True, max_pages=20, per_shape=1
     )
-    problems.update({f"[en] {url}": found for url, found in english.items()})
-    assert len(visited) >= 60, visited  # the crawl really went through the portal
-    assert not problems, f"{len(problems)} of {len(visited) + len(visited_en)} pages fail:\n{report(problems)}"
+    assert len(visited) == 20, visited
+    assert not problems, f"{len(problems)} of {len(visited)} pages fail:\n{report(problems)}"
 
 
-def test_every_page_of_a_resident_and_of_organization_members_passes(page, demo, assert_accessible, login_as):
+@pytest.mark.slow
+@pytest.mark.parametrize("email", [RESIDENT, *ORGANIZATION_MEMBERS], ids=lambda email: email.split("@")[0])
+def test_every_page_of_a_resident_and_of_organization_members_passes(page, demo, assert_accessible, login_as, email):
+    user = User.objects.get(email=email)
+    login_as(page, user)
+    # On a 320px phone at 文字の大きさ「大」 (the public crawl covers the desktop layout).
     page.set_viewport_size(PHONE)
-    problems, visited = {}, []
-    for email in [RESIDENT, *ORGANIZATION_MEMBERS]:
-        user = User.objects.get(email=email)
-        login_as(page, user)
-        # On a 320px phone at 文字の大きさ「大」 (the public crawl above covers the desktop layout).
-        page.context.add_cookies([{"name": "textsize", "value": "large", "url": demo.url}])
-        starts = ["/mypage/", "/my/organizations/", "/volunteers/college/", f"/sessions/{open_session(user).pk}/"]
-        found, pages = crawl(
-            page, demo.url, starts, check=assert_accessible, follow=PERSONAL.search, max_pages=60, per_shape=1
-        )
-        problems.update({f"[{email.split('@')[0]}] {url}": items for url, items in found.items()})
-        visited += pages
-    assert any("/my/organizations/" in url and url.endswith("/members/") for url in visited)  # マイ団体 was crawled
+    page.context.add_cookies([{"name": "textsize", "value": "large", "url": demo.url}])
+    starts = ["/mypage/", "/my/organizations/", "/volunteers/college/", f"/sessions/{open_session(user).pk}/"]
+    problems, visited = crawl(
+        page, demo.url, starts, check=assert_accessible, follow=PERSONAL.search, max_pages=60, per_shape=1
+    )
+    if email in ORGANIZATION_MEMBERS:  # マイ団体 was crawled
+        assert any("/my/organizations/" in url and url.endswith("/members/") for url in visited), visited
     assert not problems, f"{len(problems)} of {len(visited)} pages fail:\n{report(problems)}"
 
 
@@ -146,8 +151,8 @@ def test_keyboard_skip_link_visible_focus_and_finder_by_enter(page, demo):
     first = tab_until(page, lambda state: True)[0]
     assert first["element"].endswith("本文へ移動")
     page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile("#main$"))
     assert page.evaluate("document.activeElement.id") == "main"
-    assert page.url.endswith("#main")
 
     page.goto(demo.url + "/")
     states = tab_until(page, lambda state: False, limit=60)
@@ -164,9 +169,8 @@ def test_keyboard_skip_link_visible_focus_and_finder_by_enter(page, demo):
     page.keyboard.press("Space")
     states += tab_until(page, lambda state: state["type"] == "submit" and "この条件でさがす" in state["element"])
     assert not badly_focused(states)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    assert f"area={area}" in page.url and "weekday=" in page.url
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(rf"area={area}.*weekday="))
     expect(page.locator("#id_area")).to_have_value(area)
     expect(page.get_by_role("heading", name=re.compile("見つかったケアカフェ"))).to_be_visible()
     # Onwards from the results: every card link and the pagination keep a visible focus too.
@@ -174,6 +178,7 @@ def test_keyboard_skip_link_visible_focus_and_finder_by_enter(page, demo):
     assert not badly_focused(states)
 
 
+@pytest.mark.slow
 def test_hovered_links_and_buttons_keep_their_text_contrast(page, demo, login_as):
     """Hover colours are a state axe never sees: hover one element of each kind (class, container) and measure."""
     page.goto(demo.url + "/cafes/")
@@ -228,6 +233,7 @@ ERROR_STATE = """() => {
 }"""
 
 
+@pytest.mark.slow
 def test_forms_sent_back_with_errors_explain_them_accessibly(page, demo, assert_accessible, login_as):
     """Empty or wrong answers in the forms residents meet most: the refused page must be as accessible as the first."""
     resident = User.objects.get(email=RESIDENT)
@@ -253,7 +259,7 @@ def test_forms_sent_back_with_errors_explain_them_accessibly(page, demo, assert_
         for label, value in answers.items():
             form.get_by_label(label, exact=False).first.fill(value)
         form.locator("button[type=submit], button:not([type])").last.click()
-        page.wait_for_load_state()
+        wait_until_settled(page)  # the refused form, not the one sent
         found = page.evaluate(PAGE_CHECKS) + page.evaluate(ERROR_STATE)
         try:
             assert_accessible(page)
@@ -303,7 +309,7 @@ def test_sign_up_and_finders_work_without_javascript(browser, browser_context_ar
     page.get_by_label("地域").select_option(index=1)
     page.get_by_role("checkbox", name="水曜").check()
     page.get_by_role("button", name="この条件でさがす").click()
-    assert "weekday=2" in page.url
+    expect(page).to_have_url(re.compile("weekday=2"))
     expect(page.get_by_role("checkbox", name="水曜")).to_be_checked()
     expect(page.get_by_role("heading", name=re.compile("見つかったケアカフェ"))).to_be_visible()
 
@@ -315,6 +321,7 @@ def test_sign_up_and_finders_work_without_javascript(browser, browser_context_ar
     context.close()
 
 
+@pytest.mark.slow
 def test_screenshots_for_a_human_look(page, demo):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.goto(demo.url + "/cafes/")

@@ -4,6 +4,7 @@ calendar to next month and opens a session. axe-core on every page."""
 import datetime as dt
 import re
 
+import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -27,6 +28,7 @@ def _cafe_with_a_session_next_month():
     return cafe, session
 
 
+@pytest.mark.slow
 def test_a_resident_searches_in_half_width_kana_then_finds_next_months_session(page, live_server, assert_accessible):
     cafe, session = _cafe_with_a_session_next_month()
 

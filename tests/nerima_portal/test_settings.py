@@ -12,7 +12,11 @@ BASE_DIR = Path(settings.BASE_DIR)
 
 
 # Variables of the test run that a deployment would not have.
-UNSET = {"DEBUG", "DATABASE_URL", "SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE", "EMAIL_BACKEND"}
+UNSET = {"DEBUG", "DATABASE_URL", "SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE", "EMAIL_BACKEND", "CACHE_URL",
+         "REDIS_URL", "SITE_URL", "SENTRY_DSN", "TRUSTED_PROXIES", "ADMINS"}
+# What a deployment must set (deploy/portal.env.example); check --deploy never connects to Redis.
+PRODUCTION_ENV = {"PRODUCTION": "true", "ALLOWED_HOSTS": "portal.example.jp", "SITE_URL": "https://portal.example.jp",
+                  "CACHE_URL": "redis://127.0.0.1:6379/0"}
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -25,8 +29,7 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
 
 def test_production_mode_passes_check_deploy_with_no_warnings():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        PRODUCTION="true", SECRET_KEY=secrets.token_urlsafe(60), ALLOWED_HOSTS="portal.example.jp",
+        "check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV, SECRET_KEY=secrets.token_urlsafe(60),
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
@@ -34,9 +37,53 @@ def test_production_mode_passes_check_deploy_with_no_warnings():
 
 
 def test_production_mode_refuses_to_start_without_a_secret_key():
-    result = run_manage("check", PRODUCTION="true", ALLOWED_HOSTS="portal.example.jp")
+    result = run_manage("check", **PRODUCTION_ENV)
     assert result.returncode != 0
     assert "Environment variable SECRET_KEY is required" in result.stderr
+
+
+def test_debug_off_refuses_to_start_with_the_public_development_key():
+    result = run_manage("check", DEBUG="false")
+    assert result.returncode != 0
+    assert "DEBUG=false needs its own SECRET_KEY" in result.stderr
+
+
+def test_debug_off_starts_with_a_key_of_its_own():
+    result = run_manage("check", DEBUG="false", SECRET_KEY=secrets.token_urlsafe(60))
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_mode_refuses_to_start_without_redis():
+    env = {**PRODUCTION_ENV, "SECRET_KEY": secrets.token_urlsafe(60)}
+    del env["CACHE_URL"]
+    result = run_manage("check", **env)
+    assert result.returncode != 0
+    assert "PRODUCTION=true needs CACHE_URL (or REDIS_URL) pointing at Redis" in result.stderr
+
+
+def test_production_mode_refuses_to_start_without_site_url():
+    env = {**PRODUCTION_ENV, "SECRET_KEY": secrets.token_urlsafe(60)}
+    del env["SITE_URL"]
+    result = run_manage("check", **env)
+    assert result.returncode != 0
+    assert "Environment variable SITE_URL is required" in result.stderr
+
+
+def test_production_reads_its_paths_cache_and_sessions_from_the_environment(tmp_path):
+    env = {**PRODUCTION_ENV, "SECRET_KEY": secrets.token_urlsafe(60), "STATIC_ROOT": str(tmp_path / "static"),
+           "MEDIA_ROOT": str(tmp_path / "media"), "PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),
+           "ADMINS": "区職員 当番 <duty@portal.example.jp>, it@portal.example.jp"}
+    result = run_manage("shell", "--no-imports", "-c", "from django.conf import settings as s; "
+                        "print(s.STATIC_ROOT, s.MEDIA_ROOT, s.PRIVATE_MEDIA_ROOT, s.CACHES['default']['BACKEND'], "
+                        "s.SESSION_ENGINE, s.SITE_URL, s.LOG_FORMAT); print(s.ADMINS)", **env)
+    assert result.returncode == 0, result.stderr
+    first, second = result.stdout.splitlines()[-2:]
+    assert first.split() == [
+        str(tmp_path / "static"), str(tmp_path / "media"), str(tmp_path / "private"),
+        "django.core.cache.backends.redis.RedisCache", "django.contrib.sessions.backends.cached_db",
+        "https://portal.example.jp", "json",
+    ]
+    assert second == "[('区職員 当番', 'duty@portal.example.jp'), ('it@portal.example.jp', 'it@portal.example.jp')]"
 
 
 def test_development_defaults_use_sqlite_with_immediate_transactions():
@@ -46,3 +93,10 @@ def test_development_defaults_use_sqlite_with_immediate_transactions():
     assert result.stdout.splitlines()[-1].split() == [
         "django.db.backends.sqlite3", "IMMEDIATE", "True", "django.core.mail.backends.console.EmailBackend",
     ]
+
+
+def test_development_needs_no_redis_and_keeps_the_cache_in_memory():
+    result = run_manage("shell", "--no-imports", "-c", "from django.conf import settings as s; "
+                        "print(s.CACHES['default']['BACKEND'])")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "django.core.cache.backends.locmem.LocMemCache"

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from community.models import Chome, Invitation, Membership, SignUp
 from community.services.signups import signup_create
-from hiroba.services import consultation_create
+from hiroba.services.consultations import consultation_create
 from projects.models import Application, Call
 from tests.conftest import make_listing, make_organization, make_session, make_user
 from tests.volunteers.factories_college import make_cohort, make_course, make_opening, make_profile
@@ -20,9 +20,9 @@ from volunteers.models import (
     CollaboratorRegistration,
     VolunteerInvitation,
 )
-from volunteers.services_associations import commissioner_contact_create, join_inquiry_create
-from volunteers.services_college import college_application_create
-from volunteers.services_openings import opening_apply
+from volunteers.services.associations import commissioner_contact_create, join_inquiry_create
+from volunteers.services.college import college_application_create
+from volunteers.services.openings import opening_apply
 
 MARKERS = ("EMI", "NENE")
 

@@ -1,13 +1,16 @@
 """A real browser: a resident looks at her data, downloads it, and deletes her account; a 代表者 is refused."""
 
 import json
+import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
 from community.models import SignUp, User
 
 
+@pytest.mark.slow
 def test_a_resident_downloads_her_data_and_deletes_her_account(page, live_server, login, assert_accessible, world):
     login(page, "resident@example.jp")
     page.goto(f"{live_server.url}/mypage/")
@@ -18,7 +21,7 @@ def test_a_resident_downloads_her_data_and_deletes_her_account(page, live_server
     page.get_by_role("heading", level=1, name="自分のデータ").wait_for()
     assert_accessible(page)
     expect(page.get_by_role("heading", name="相談受付（1件）")).to_be_visible()
-    assert "NENE" not in page.content()
+    expect(page.locator("body")).not_to_contain_text("NENE")
 
     # 2. The download is one JSON file with her data from every app.
     with page.expect_download() as download_info:
@@ -47,7 +50,7 @@ def test_a_resident_downloads_her_data_and_deletes_her_account(page, live_server
     assert not User.objects.filter(email="resident@example.jp").exists()
     assert SignUp.objects.get(pk=world.emi_data.future_signup.pk).status == SignUp.Status.CANCELLED
     page.goto(f"{live_server.url}/mypage/")
-    assert "/accounts/login/" in page.url
+    expect(page).to_have_url(re.compile("/accounts/login/"))
 
 
 def test_the_last_representative_is_asked_to_hand_over_first(page, live_server, login_as, assert_accessible,

@@ -9,7 +9,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import models
 
-from nerima_portal.staff_groups import PORTAL_APPS
+from community.roles import PORTAL_APPS
 
 # The resident's own records: exported and erased by the registry (see tests/privacy/test_export.py).
 OWN_DATA = {

@@ -143,7 +143,7 @@ def test_unverified_idle_accounts_are_deleted_after_thirty_days(association):
 
 
 def test_closed_consultations_follow_the_staff_set_period(db):
-    from hiroba.services import consultation_create
+    from hiroba.services.consultations import consultation_create
 
     old = consultation_create(topic="elderly", message="ひみつの相談", contact_method="phone", name="相談 花子",
                               phone="03-1111-2222")
@@ -178,7 +178,7 @@ def test_the_command_prints_a_count_per_record_type_and_is_safe_to_repeat(associ
     out = StringIO()
     call_command("apply_retention", stdout=out)
     lines = out.getvalue().splitlines()
-    assert len(lines) == 7
+    assert len(lines) == 8
     assert any(line.startswith("開催回の申込") and line.endswith(": 1件") for line in lines)
 
     again = StringIO()
@@ -190,3 +190,30 @@ def _count(counts: dict[str, int], label_start: str) -> int:
     matching = [count for label, count in counts.items() if label.startswith(label_start) or label_start in label]
     assert len(matching) == 1, counts
     return matching[0]
+
+
+def test_guest_signups_never_confirmed_by_mail_are_deleted_after_seven_days(listing):
+    from community.services.guest_signups import guest_signup_start
+
+    session = Session.objects.create(
+        listing=listing, starts_at=NOW + dt.timedelta(days=20), ends_at=NOW + dt.timedelta(days=20, hours=1),
+        signup_required=True,
+    )
+    old, _ = guest_signup_start(session=session, name="確認しなかった人", email="old@example.jp")
+    recent, _ = guest_signup_start(session=session, name="まだ間に合う人", email="new@example.jp")
+    SignUp.objects.filter(pk=old.pk).update(created_at=NOW - dt.timedelta(days=8))
+    SignUp.objects.filter(pk=recent.pk).update(created_at=NOW - dt.timedelta(days=6))
+    counts = personal_data_apply_retention(now=NOW)
+    assert _count(counts, "ゲストの申込") == 1
+    assert list(SignUp.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_anonymizing_a_guest_signup_also_forgets_the_contact_key(listing):
+    start = NOW - 2 * YEAR
+    session = Session.objects.create(listing=listing, starts_at=start, ends_at=start + dt.timedelta(hours=1))
+    signup = SignUp.objects.create(
+        session=session, name="ゲスト", phone="03-1234-5678", guest_key="tel:0312345678", status=SignUp.Status.CONFIRMED
+    )
+    personal_data_apply_retention(now=NOW)
+    signup.refresh_from_db()
+    assert (signup.name, signup.phone, signup.guest_key) == (ANONYMIZED_NAME, "", "")

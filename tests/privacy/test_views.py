@@ -159,4 +159,5 @@ def test_the_download_has_a_fixed_query_budget(client, resident, organization, c
     # The same 16 reads as the summary page, without the base template's membership check.
     with django_assert_max_num_queries(16):
         response = client.get(reverse("community:personal_data_download"))
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
     assert len(json.loads(response.content)["apps"]["community"]["signups"]) == count

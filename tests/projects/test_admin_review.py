@@ -119,3 +119,17 @@ def test_a_draft_application_has_no_report_page(client, org_member, call, organi
     application = make_application(call, organization)
     client.force_login(org_member)
     assert client.get(reverse("projects:report_edit", args=[organization.pk, application.pk])).status_code == 404
+
+
+def test_staff_open_an_application_with_its_attachments_in_the_admin(client, staff, call, organization, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    application = make_application(call, organization, status=Application.Status.SUBMITTED)
+    application.attachments.create(title="団体の規約", file=SimpleUploadedFile("kiyaku.pdf", b"%PDF-1.4\n"))
+    client.force_login(staff)
+
+    response = client.get(reverse("admin:projects_application_change", args=[application.pk]))
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "団体の規約" in body and "会場費" in body  # the attachment and the budget line, read-only

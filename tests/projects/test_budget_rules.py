@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from projects.forms import BudgetLineForm, YenField
+from projects.forms.applications import BudgetLineForm, YenField
 from projects.models import Application
 from projects.services import applications as services
 from tests.projects.conftest import make_application
@@ -64,3 +64,17 @@ def test_a_submission_needs_at_least_one_expense_line(call, organization, org_me
     application.budget_lines.filter(kind="expense").delete()
     problems = services.submission_problems(application)
     assert "budget" in problems and "requested_amount" in problems
+
+
+def test_budget_totals_add_form_rows_and_saved_lines_the_same_way():
+    from projects.models import BudgetLine
+    from projects.models.applications import budget_totals
+
+    rows = [
+        {"kind": "income", "amount": 30000}, {"kind": "expense", "amount": 120000},
+        {"kind": "expense", "amount": 80000}, {"kind": "income", "amount": None},
+    ]
+    saved = [BudgetLine(kind=row["kind"], amount=row["amount"], item="x") for row in rows]
+
+    assert budget_totals(rows) == budget_totals(saved) == {"income": 30000, "expense": 200000}
+    assert budget_totals([]) == {"income": 0, "expense": 0}

@@ -1,5 +1,7 @@
 """Expert consultation bookings (capacity 1, one group per slot), the public pages and the demo loader."""
 
+import io
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
@@ -63,10 +65,9 @@ def test_a_preparing_call_is_not_public(client):
     assert client.get(reverse("projects:call_detail", args=[2030])).status_code == 404
 
 
-def test_the_demo_loads_twice_without_changes_and_covers_every_status(settings, tmp_path):
-    call_command("load_demo")
+def test_the_demo_loads_twice_without_changes_and_covers_every_status(demo_data):
     counts = (Application.objects.count(), ShowcaseProject.objects.count(), Call.objects.count())
-    call_command("load_demo")
+    call_command("load_demo", stdout=io.StringIO())  # the second run (demo_data was the first)
     assert (Application.objects.count(), ShowcaseProject.objects.count(), Call.objects.count()) == counts
     assert set(Application.objects.values_list("status", flat=True)) == set(Application.Status.values)
     current = Call.objects.get(fiscal_year=2026)

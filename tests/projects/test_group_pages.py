@@ -122,9 +122,10 @@ def test_a_pdf_and_a_photo_are_attached(member_client, draft):
         "title": "活動の様子", "file": SimpleUploadedFile("photo.png", _png(40, 30)), "action": "stay"})
     assert sorted(draft.attachments.values_list("title", flat=True)) == ["活動の様子", "規約"]
     attachment = draft.attachments.get(title="規約")
-    response = member_client.get(reverse("projects:attachment_download",
-                                         args=[draft.organization_id, draft.pk, attachment.pk]))
-    assert response.status_code == 200
+    response = member_client.get(attachment.file.url)
+    # Saved under the title the group gave it (規約.pdf), always as an attachment.
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == "attachment; filename*=utf-8''%E8%A6%8F%E7%B4%84.pdf"
 
 
 def test_the_confirm_step_lists_what_is_missing_with_links(member_client, draft):

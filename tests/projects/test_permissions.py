@@ -44,7 +44,6 @@ def org_urls(application, booking):
         *[("get", reverse("projects:application_step", args=[org, pk, step]))
           for step in ["basic", "plan", "budget", "attachments", "members", "confirm"]],
         ("post", reverse("projects:application_submit", args=[org, pk])),
-        ("get", reverse("projects:attachment_download", args=[org, pk, attachment.pk])),
         ("post", reverse("projects:attachment_delete", args=[org, pk, attachment.pk])),
         ("get", reverse("projects:report_edit", args=[org, pk])),
         ("post", reverse("projects:report_photo_add", args=[org, pk])),

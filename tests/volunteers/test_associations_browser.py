@@ -45,7 +45,7 @@ def test_a_newcomer_enters_their_address_finds_their_association_and_sends_a_joi
     page.get_by_role("button", name="住所から調べる").click()
     expect(page.get_by_role("heading", name="豊玉北5丁目（練馬地域）の町会・自治会")).to_be_visible()
     expect(page.get_by_text("練馬第1地区（テスト）").first).to_be_visible()
-    assert page.get_by_text("桜台テスト町会").count() == 0
+    expect(page.get_by_text("桜台テスト町会")).to_have_count(0)
     assert_accessible(page)
 
     page.get_by_role("link", name="加入について問い合わせる").click()
@@ -56,7 +56,7 @@ def test_a_newcomer_enters_their_address_finds_their_association_and_sends_a_joi
     page.get_by_label("お名前").fill("転入 花子")
     page.get_by_role("button", name="問い合わせを送る").click()
     expect(page.get_by_text("メールアドレスか電話番号のどちらかを入力してください。").first).to_be_visible()
-    assert page.get_by_label("お名前").input_value() == "転入 花子"
+    expect(page.get_by_label("お名前")).to_have_value("転入 花子")
     assert_accessible(page)
 
     page.get_by_label("メールアドレス").fill("hanako@example.jp")
@@ -104,6 +104,7 @@ def test_a_resident_registers_as_collaborator_and_sees_the_status(page, live_ser
     assert_accessible(page)
 
 
+@pytest.mark.slow
 def test_every_other_public_page_is_accessible(page, live_server, assert_accessible, neighbourhood):
     center = neighbourhood.organization  # any published organization may run a seminar in the test
     NpoSupportMenu.objects.create(kind="founding", title="設立相談", description="NPOをつくる相談", how_to_apply="電話で予約")

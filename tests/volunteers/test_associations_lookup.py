@@ -4,7 +4,7 @@ import pytest
 
 from tests.volunteers.factories_associations import chome, make_association, make_commissioner, make_district
 from volunteers import queries
-from volunteers.forms_associations import AddressLookupForm, AssociationSearchForm
+from volunteers.forms.associations import AddressLookupForm, AssociationSearchForm
 
 pytestmark = pytest.mark.django_db
 

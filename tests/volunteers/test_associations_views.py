@@ -3,6 +3,7 @@
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 
 from community.models import Area, Chome, Membership, Organization, PublicationStatus
 from tests.conftest import make_user
@@ -155,7 +156,7 @@ def test_the_honeypot_stores_nothing_but_looks_like_success(client):
 def test_only_neighbourhood_associations_accept_inquiries():
     from django.core.exceptions import ValidationError
 
-    from volunteers.services_associations import join_inquiry_create
+    from volunteers.services.associations import join_inquiry_create
 
     npo = Organization.objects.create(name="NPO", name_kana="えぬ", kind="npo", status=PublicationStatus.PUBLISHED)
     with pytest.raises(ValidationError):
@@ -327,7 +328,7 @@ def test_the_directory_has_a_fixed_query_budget(client, django_assert_max_num_qu
     # 1 chomes (+town), 1 activities, 2 for the area and town options of the filter form.
     with django_assert_max_num_queries(7):
         response = client.get(LIST, {"area": area.pk})
-    assert response.status_code == 200
+    assertContains(response, "町会0")
 
 
 @pytest.mark.parametrize("n", [10, 1000])
@@ -336,7 +337,7 @@ def test_the_association_page_has_a_fixed_query_budget(client, django_assert_max
     # 1 profile (+organization, area, place), 1 chomes (+town), 1 activities, 1 photos.
     with django_assert_max_num_queries(4):
         response = client.get(detail_url(profiles[-1]))
-    assert response.status_code == 200
+    assertContains(response, f"町会{n - 1}")
 
 
 @pytest.mark.parametrize("n", [10, 1000])
@@ -350,7 +351,7 @@ def test_my_inquiries_has_a_fixed_query_budget(client, django_assert_max_num_que
     # user.memberships.exists in the header.
     with django_assert_max_num_queries(9):
         response = client.get(my_url(association.organization))
-    assert response.status_code == 200
+    assertContains(response, response.context["page"].object_list[0].email)
 
 
 def test_an_organization_member_can_be_a_member_of_two_associations(client, org_member):

@@ -2,12 +2,13 @@
 
 import pytest
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 
 from community.models import Area
 from tests.conftest import make_user
 from tests.volunteers.factories_associations import area, make_association
 from volunteers.models import CollaboratorRegistration, CoordinatorAssignment, CoordinatorTeam
-from volunteers.services_associations import registration_set_status
+from volunteers.services.associations import registration_set_status
 
 pytestmark = pytest.mark.django_db
 
@@ -197,18 +198,18 @@ def test_the_area_page_has_a_fixed_query_budget(client, django_assert_max_num_qu
 
     bulk_associations(n)
     slug = Area.objects.first().slug
-    # area, team, association count, first associations (+organization), groups, districts, all areas.
-    with django_assert_max_num_queries(7):
-        assert client.get(reverse("volunteers:area_detail", args=[slug])).status_code == 200
+    # area, team, association count, first associations (+organization), groups, districts, all areas,
+    # places of public listings in the area with their 丁目 points (the map).
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("volunteers:area_detail", args=[slug]))
+    assertContains(response, Area.objects.first().name)
+    assertContains(response, "町会0")
 
 
-def test_the_demo_loads_twice_without_changes():
-    from community import demo as community_demo
-    from volunteers import demo_associations
+def test_the_demo_loads_twice_without_changes(demo_data):
+    from volunteers.demo import associations as demo_associations
     from volunteers.models import AssociationProfile, Commissioner, DistrictChome, NpoSeminar, Resource
 
-    community_demo.load()
-    demo_associations.load()
     models = [AssociationProfile, Commissioner, DistrictChome, NpoSeminar, Resource, CoordinatorTeam, CollaboratorRegistration]
     before = {m.__name__: m.objects.count() for m in models}
     demo_associations.load()

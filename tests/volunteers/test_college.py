@@ -6,11 +6,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django.asserts import assertContains
 
 from tests.conftest import make_session, make_user
 from tests.volunteers.factories_college import make_cohort, make_college_application, make_course
-from volunteers import services_college
 from volunteers.models import ClassAttendance, CollegeApplication
+from volunteers.services import college as services_college
 
 Status = CollegeApplication.Status
 
@@ -73,7 +74,7 @@ def test_public_pages_show_the_fields_and_the_curriculum(open_cohort, client, dj
     # cohort, courses, their sessions (with place) — a fixed number however many classes.
     with django_assert_max_num_queries(4):
         detail = client.get(reverse("volunteers:college_cohort", args=[open_cohort.pk]))
-    assert "地域福祉の基礎" in detail.content.decode()
+    assertContains(detail, "地域福祉の基礎")
 
 
 def _held_class(course, days_ago: int):
@@ -119,7 +120,9 @@ def test_a_student_sees_their_classes_and_attendance(organization, client, djang
     client.force_login(student)
     # session, user, applications with course/cohort, their sessions, attendances, header memberships.
     with django_assert_max_num_queries(7):
-        body = client.get(reverse("volunteers:college_my")).content.decode()
+        response = client.get(reverse("volunteers:college_my"))
+    assert response.status_code == 200
+    body = response.content.decode()
     assert body.count("出席") >= 2 and "欠席" in body
 
 
@@ -136,7 +139,7 @@ def test_a_student_declines_and_cannot_decline_someone_elses(organization, resid
 
 def test_the_staff_numbers_page_sums_openings_applications_and_matches(organization, staff, resident, client):
     from tests.volunteers.factories_college import make_opening
-    from volunteers import services_openings
+    from volunteers.services import openings as services_openings
 
     opening = make_opening(organization)
     application = services_openings.opening_apply(opening=opening, user=resident, message="参加したい")

@@ -1,19 +1,16 @@
 """The College and openings demo: every cohort state, 30+ openings, differing matches, idempotent."""
 
-from community import demo as community_demo
-from volunteers import demo_college
-from volunteers.matching import ProfileFacts, matching_openings
+from volunteers.demo import college as demo_college
 from volunteers.models import ClassAttendance, Cohort, CollegeApplication, Opening, VolunteerProfile
+from volunteers.selectors.matching import ProfileFacts, matching_openings
 
 
 def _counts():
     return [m.objects.count() for m in (Cohort, CollegeApplication, ClassAttendance, Opening, VolunteerProfile)]
 
 
-def test_the_demo_shows_each_state_and_loading_twice_changes_nothing():
-    community_demo.load()
-    demo_college.load()
-    first = _counts()
+def test_the_demo_shows_each_state_and_loading_twice_changes_nothing(demo_data):
+    first = _counts()  # after the first load (the demo_data fixture)
     demo_college.load()
     assert _counts() == first
 

@@ -3,6 +3,7 @@ other pages of this idea (graduates, an organization's opening form, staff atten
 
 import datetime as dt
 
+import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -15,6 +16,7 @@ from tests.volunteers.factories_college import (
 from volunteers.models import CollegeApplication, VolunteerProfile
 
 
+@pytest.mark.slow
 def test_apply_to_the_college_and_visit_every_college_page(
     page, live_server, login, assert_accessible, organization, org_member, resident, staff
 ):
@@ -44,6 +46,7 @@ def test_apply_to_the_college_and_visit_every_college_page(
     expect(page.get_by_text("援農を続けたい")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="ログアウト").click()
+    expect(page.get_by_role("button", name="ログアウト")).to_have_count(0)
 
     login(page, org_member.email)
     page.goto(f"{live_server.url}/volunteers/my/organizations/{organization.pk}/openings/")
@@ -54,6 +57,7 @@ def test_apply_to_the_college_and_visit_every_college_page(
     expect(page.get_by_text("募集締切日を入力してください。").first).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="ログアウト").click()
+    expect(page.get_by_role("button", name="ログアウト")).to_have_count(0)
 
     course = cohort.courses.get(field="welfare")
     start = timezone.now() - dt.timedelta(days=1)

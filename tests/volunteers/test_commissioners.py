@@ -1,6 +1,7 @@
 """民生・児童委員: the public finder and contact form, the staff-only roster, and privacy on every public page."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -120,21 +121,32 @@ def test_the_database_refuses_a_term_that_ends_before_it_starts():
         make_commissioner(make_district(), start=dt.date(2025, 12, 1), term_end=dt.date(2025, 1, 1))
 
 
-def test_terms_ending_within_90_days_are_found():
+# The roster's clock, pinned: the factory's default term (2025-12-01 to 2028-11-30) is then always current.
+TODAY = dt.date(2026, 6, 15)
+
+
+@pytest.fixture
+def frozen_today(time_machine):
+    time_machine.move_to(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 9, tzinfo=ZoneInfo("Asia/Tokyo")), tick=False)
+    assert timezone.localdate() == TODAY
+    return TODAY
+
+
+def test_terms_ending_today_to_90_days_ahead_are_found(frozen_today):
     district = make_district()
-    today = timezone.localdate()
-    soon = make_commissioner(district, name="もうすぐ", start=today - dt.timedelta(days=1000), term_end=today + dt.timedelta(days=30))
-    make_commissioner(district, name="まだ先", start=today - dt.timedelta(days=10), term_end=today + dt.timedelta(days=400))
-    make_commissioner(district, name="終了", start=today - dt.timedelta(days=1200), term_end=today - dt.timedelta(days=1))
+    start = TODAY - dt.timedelta(days=1000)
+    ends = {days: make_commissioner(district, name=f"あと{days}日", start=start, term_end=TODAY + dt.timedelta(days=days))
+            for days in (-1, 0, 30, 90, 91, 400)}
 
-    assert list(Commissioner.objects.term_ending_within(90)) == [soon]
+    found = Commissioner.objects.term_ending_within(90)
+
+    assert set(found) == {ends[0], ends[30], ends[90]}
 
 
-def test_the_admin_roster_warns_of_terms_ending_and_filters_them(client, staff):
+def test_the_admin_roster_warns_of_terms_ending_and_filters_them(client, staff, frozen_today):
     district = make_district()
-    today = timezone.localdate()
-    make_commissioner(district, name="（架空）もうすぐ 終子", start=today - dt.timedelta(days=1000), term_end=today + dt.timedelta(days=30))
-    make_commissioner(district, name="（架空）まだ 先男")
+    make_commissioner(district, name="（架空）もうすぐ 終子", start=TODAY - dt.timedelta(days=1000), term_end=TODAY + dt.timedelta(days=30))
+    make_commissioner(district, name="（架空）まだ 先男")  # the factory's term, to 2028-11-30
     client.force_login(staff)
     url = reverse("admin:volunteers_commissioner_changelist")
 
@@ -190,14 +202,11 @@ def public_urls(profile, seminar, session, district, resource):
     return urls
 
 
-def test_no_commissioner_name_or_phone_reaches_any_public_page(client, resident):
-    """Load the demo (fictional roster for all 202 町丁目) and crawl every public page, anonymous and logged in."""
-    from community import demo as community_demo
-    from volunteers import demo_associations
+@pytest.mark.slow
+def test_no_commissioner_name_or_phone_reaches_any_public_page(demo_data, client, resident):
+    """With the demo (fictional roster for all 202 町丁目), crawl every public page, anonymous and logged in."""
     from volunteers.models import AssociationProfile, NpoSeminar, Resource
 
-    community_demo.load()
-    demo_associations.load()
     district = CommissionerDistrict.objects.for_chome(chome("豊玉北", 5)).get()
     make_commissioner(district)
     secrets = set(Commissioner.objects.values_list("full_name", flat=True)) | set(
@@ -225,13 +234,7 @@ def test_no_commissioner_name_or_phone_reaches_any_public_page(client, resident)
             assert not leaked, f"{url} shows {leaked[:3]}"
 
 
-def test_every_chome_has_a_district_in_the_demo():
-    from community import demo as community_demo
-    from volunteers import demo_associations
-
-    community_demo.load()
-    demo_associations.load()
-
+def test_every_chome_has_a_district_in_the_demo(demo_data):
     assert Chome.objects.count() == 202
     assert DistrictChome.objects.count() == 202
     assert not Commissioner.objects.filter(is_fictional=False).exists()

@@ -25,6 +25,7 @@ def member_and_association(db):
     return member, profile
 
 
+@pytest.mark.slow
 def test_a_member_edits_the_association_page_with_a_photo(
     page, live_server, assert_accessible, login_as, member_and_association, tmp_path
 ):
@@ -37,7 +38,7 @@ def test_a_member_edits_the_association_page_with_a_photo(
 
     page.goto(f"{live_server.url}{reverse('community:organization_dashboard', args=[profile.organization_id])}")
     page.get_by_role("link", name="町会・自治会の紹介").click()
-    assert page.get_by_role("heading", level=1).inner_text().startswith("町会・自治会の紹介を編集")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^町会・自治会の紹介を編集"))
     assert_accessible(page)
 
     # A photo without its description: the error sits next to the field and what was typed stays.
@@ -46,7 +47,7 @@ def test_a_member_edits_the_association_page_with_a_photo(
     page.get_by_label("写真を追加").set_input_files(str(photo))
     page.get_by_role("button", name="保存する").click()
     expect(page.get_by_text("写真の内容を短く書いてください").first).to_be_visible()
-    assert page.get_by_label("会費").input_value() == "月額250円"
+    expect(page.get_by_label("会費")).to_have_value("月額250円")
     assert_accessible(page)
 
     page.get_by_label("集会所・活動の場所").select_option(label="豊玉北ブラウザ会館")
@@ -65,8 +66,8 @@ def test_a_member_edits_the_association_page_with_a_photo(
 
 def test_a_resident_withdraws_an_application_and_may_apply_again(page, live_server, assert_accessible, login_as, db):
     from tests.volunteers.factories_college import make_opening
-    from volunteers import services_openings
     from volunteers.models import OpeningApplication
+    from volunteers.services import openings as services_openings
 
     organization = make_association("石神井ブラウザ町会").organization
     opening = make_opening(organization, title="防災倉庫の点検（ブラウザ）")
@@ -79,7 +80,7 @@ def test_a_resident_withdraws_an_application_and_may_apply_again(page, live_serv
     page.get_by_role("button", name=re.compile(r"応募を取り下げる\s*（防災倉庫の点検（ブラウザ））")).click()
     expect(page.get_by_text("応募を取り下げました")).to_be_visible()
     expect(page.get_by_text("取り下げ", exact=True)).to_be_visible()
-    assert page.get_by_role("button", name=re.compile(r"応募を取り下げる\s*（防災倉庫の点検（ブラウザ））")).count() == 0
+    expect(page.get_by_role("button", name=re.compile(r"応募を取り下げる\s*（防災倉庫の点検（ブラウザ））"))).to_have_count(0)
     assert_accessible(page)
 
     page.get_by_role("link", name="防災倉庫の点検（ブラウザ）").click()

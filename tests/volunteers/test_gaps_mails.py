@@ -7,8 +7,8 @@ from django.urls import reverse
 from community.models import Membership
 from tests.conftest import make_user
 from tests.volunteers.factories_associations import area, make_association, make_district
-from volunteers import services_associations as services
 from volunteers.models import CollaboratorRegistration, CoordinatorAssignment, CoordinatorTeam
+from volunteers.services import associations as services
 
 pytestmark = pytest.mark.django_db
 

@@ -6,12 +6,13 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 
 from tests.conftest import make_user
 from tests.volunteers.factories_college import make_opening
-from volunteers import reports
-from volunteers import services_openings as services
 from volunteers.models import OpeningApplication
+from volunteers.selectors import reports
+from volunteers.services import openings as services
 
 pytestmark = pytest.mark.django_db
 Status = OpeningApplication.Status
@@ -182,4 +183,6 @@ def test_the_export_has_a_fixed_query_budget(organization, staff, client, django
 
     # session, user, the permission check (groups' permissions), then the three grouped counts
     with django_assert_max_num_queries(7):
-        assert client.get(reverse("admin:volunteers_matchingreport_export")).status_code == 200
+        response = client.get(reverse("admin:volunteers_matchingreport_export"))
+    assert response["Content-Type"].startswith("text/csv")
+    assertContains(response, "大泉")  # the 地域 of 募集1 and 募集3

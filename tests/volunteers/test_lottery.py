@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 
 from tests.conftest import make_user
 from tests.volunteers.factories_college import make_cohort, make_college_application, make_course
-from volunteers import lottery
 from volunteers.models import CollegeApplication
+from volunteers.services import lottery
 
 Status = CollegeApplication.Status
 
@@ -148,3 +148,61 @@ def test_staff_run_the_lottery_from_the_admin_and_the_seed_is_shown(course, staf
     assert course.lottery_seed is not None
     assert str(course.lottery_seed) in response.content.decode()
     assert course.applications.filter(status=Status.ENROLLED).count() == 3
+
+
+# --- the published draw can be replayed by anyone ----------------------------------------------------------
+
+REPLAY = """
+import hashlib, hmac, json, sys
+seed, ids = json.loads(sys.stdin.read())
+key = lambda i: (hmac.new(str(seed).encode(), str(i).encode(), hashlib.sha256).hexdigest(), i)
+print(json.dumps(sorted(ids, key=key)))
+"""
+
+
+def test_the_order_is_hmac_sha256_of_seed_and_application_number():
+    import hashlib
+    import hmac
+
+    ids = [11, 12, 13, 14, 15]
+    expected = sorted(ids, key=lambda i: hmac.new(b"99", str(i).encode(), hashlib.sha256).hexdigest())
+    assert lottery.draw_order_for_seed(ids, 99) == expected
+
+
+def test_the_published_draw_replays_in_a_separate_python_from_the_page_alone(client, course):
+    """Read seed and 申込番号 from the public cohort page; a fresh interpreter with only the documented rule agrees."""
+    import json
+    import re
+    import subprocess
+    import sys
+
+    from django.urls import reverse
+
+    _apply(course, 7)
+    lottery.course_draw(course=course, seed=31337)
+
+    response = client.get(reverse("volunteers:college_cohort", args=[course.cohort_id]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "HMAC-SHA256" in page
+    seed = int(re.search(r"シード値は (\d+) です", page).group(1))
+    published = [int(n) for n in re.findall(r'<tr><th scope="row">\d+</th><td>(\d+)</td>', page)]
+    assert seed == 31337 and len(published) == 7
+
+    replay = subprocess.run(  # noqa: S603
+        [sys.executable, "-I", "-c", REPLAY], input=json.dumps([seed, sorted(published)]),
+        capture_output=True, text=True, check=True, timeout=30,
+    )
+    assert json.loads(replay.stdout) == published
+    assert published[:3] == list(course.applications.filter(status=Status.ENROLLED).order_by("draw_position").values_list("pk", flat=True))
+
+
+def test_the_result_mail_gives_the_application_number(course, django_capture_on_commit_callbacks):
+    applications = _apply(course, 5)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        lottery.course_draw(course=course, seed=5)
+    assert len(mail.outbox) == 5
+    bodies = "\n".join(message.body for message in mail.outbox)
+    for application in applications:
+        assert f"申込番号: {application.pk}" in bodies

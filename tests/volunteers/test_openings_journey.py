@@ -3,11 +3,13 @@ organization accepts in マイ団体. axe-core runs on every page visited."""
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.volunteers.factories_college import make_cohort, make_course, make_opening
 
 
+@pytest.mark.slow
 def test_resident_profile_to_accepted_volunteer(page, live_server, login, assert_accessible, organization, org_member, resident):
     opening = make_opening(organization, title="防災倉庫の点検ボランティア", weekdays=(1,), times=("am",))
     make_opening(organization, title="大泉の花壇づくり", field="green", area_slug="oizumi", weekdays=(5,), times=("pm",))
@@ -45,6 +47,7 @@ def test_resident_profile_to_accepted_volunteer(page, live_server, login, assert
     assert_accessible(page)
 
     page.get_by_role("button", name="ログアウト").click()
+    expect(page.get_by_role("button", name="ログアウト")).to_have_count(0)
     login(page, org_member.email)
     page.goto(f"{live_server.url}/volunteers/my/organizations/{organization.pk}/applications/")
     assert_accessible(page)

@@ -2,15 +2,13 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from community.admin_moderation import ModeratedAdmin
+from community.admin.moderation import ModeratedAdmin
+from community.roles import WARD_STAFF
 from community.uploads import VerifiedDocumentField, VerifiedImageField
-from nerima_portal.staff_groups import WARD_STAFF
-from volunteers import services_associations as services
 from volunteers.admin.inquiry_answer import JoinInquiryAnswerMixin
 from volunteers.models import (
     TERM_WARNING_DAYS,
@@ -30,6 +28,7 @@ from volunteers.models import (
     NpoSupportMenu,
     Resource,
 )
+from volunteers.services import associations as services
 
 # --- 町会・自治会 ---------------------------------------------------------------------------
 
@@ -111,21 +110,11 @@ class JoinInquiryAdmin(JoinInquiryAnswerMixin, admin.ModelAdmin):
 
 
 class ResourceForm(forms.ModelForm):
-    file = VerifiedDocumentField(label=_("PDFファイル"), help_text=_("PDFのみ、10MBまで。"))
+    file = VerifiedDocumentField(label=_("PDFファイル"), help_text=_("PDFのみ、10MBまで。"), pdf_only=True)
 
     class Meta:
         model = Resource
         fields = ["kind", "title", "description", "file", "page_count", "is_published", "sort_order"]
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload and hasattr(upload, "read") and not getattr(upload, "_committed", False):
-            upload.seek(0)
-            head = upload.read(5)
-            upload.seek(0)
-            if head != b"%PDF-":
-                raise ValidationError(_("PDFファイルを選んでください。"), code="not_pdf")
-        return upload
 
 
 @admin.register(Resource)

@@ -13,10 +13,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from community.admin_moderation import ModeratedAdmin
+from community.admin.moderation import ModeratedAdmin
 from community.models import Session
-from volunteers import lottery, reports
-from volunteers import services_college as college_services
 from volunteers.models import (
     ClassAttendance,
     Cohort,
@@ -28,6 +26,9 @@ from volunteers.models import (
     VolunteerInvitation,
     VolunteerProfile,
 )
+from volunteers.selectors import reports
+from volunteers.services import college as college_services
+from volunteers.services import lottery
 
 Status = CollegeApplication.Status
 

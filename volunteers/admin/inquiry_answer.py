@@ -15,8 +15,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
-from volunteers import services_associations as services
 from volunteers.models import JoinInquiry
+from volunteers.services import associations as services
 
 
 class JoinInquiryAnswerForm(forms.Form):

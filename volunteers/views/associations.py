@@ -11,25 +11,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import access
+from community.forms.errors import add_service_errors
 from community.models import Membership, Organization
 from volunteers import queries, recipients
-from volunteers import services_associations as services
-from volunteers.forms_associations import (
+from volunteers.forms.associations import (
     AddressLookupForm,
     AssociationProfileForm,
     AssociationSearchForm,
     JoinInquiryForm,
 )
 from volunteers.models import AssociationProfile, CoordinatorTeam, JoinInquiry, Resource
-
-
-def add_service_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError next to the field it names (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
+from volunteers.services import associations as services
 
 
 def association_list(request):

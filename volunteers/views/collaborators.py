@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from community.models import Area
-from volunteers import services_associations as services
-from volunteers.forms_associations import CollaboratorRegistrationForm
+from community import geo
+from community.models import Area, Place
+from volunteers.forms.associations import CollaboratorRegistrationForm
 from volunteers.models import (
     AssociationProfile,
     CollaboratorRegistration,
@@ -16,6 +16,7 @@ from volunteers.models import (
     CoordinatorTeam,
     GroupProfile,
 )
+from volunteers.services import associations as services
 
 
 def collaborators(request):
@@ -97,6 +98,8 @@ def area_detail(request, slug):
     associations = AssociationProfile.objects.published().in_area(area)
     groups = GroupProfile.objects.published().filter(organization__area=area).for_list()
     districts = CommissionerDistrict.objects.filter(area=area).order_by("name_kana", "name")
+    places = Place.objects.in_area(area).hosting_public_listings().with_area()[:200]
+    area_map = geo.map_data(geo.map_point(place.name, place, lines=(place.address,)) for place in places)
     return render(
         request,
         "volunteers/collaborator_area.html",
@@ -108,5 +111,6 @@ def area_detail(request, slug):
             "associations": associations.select_related("organization").order_by("organization__name_kana")[:12],
             "groups": groups[:12],
             "districts": districts,
+            "map": area_map,
         },
     )

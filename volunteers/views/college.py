@@ -11,10 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from community.forms.errors import add_service_errors
 from community.models import Session
-from volunteers import lottery
-from volunteers import services_college as college_services
-from volunteers.forms_college import AttendanceForm, CollegeApplicationForm
+from volunteers.forms.college import AttendanceForm, CollegeApplicationForm
 from volunteers.models import (
     ActivityField,
     ClassAttendance,
@@ -23,13 +22,18 @@ from volunteers.models import (
     CollegeCourse,
     VolunteerProfile,
 )
+from volunteers.services import college as college_services
+from volunteers.services import lottery
 
 Status = CollegeApplication.Status
 
 
 def _courses_with_classes():
+    drawn = CollegeApplication.objects.filter(draw_position__isnull=False).only("pk", "course_id", "draw_position")
     return CollegeCourse.objects.order_by("field").prefetch_related(
-        Prefetch("sessions", queryset=Session.objects.filter(is_cancelled=False).select_related("place").order_by("starts_at"))
+        Prefetch("sessions", queryset=Session.objects.filter(is_cancelled=False).select_related("place").order_by("starts_at")),
+        # The published draw: 申込番号 in drawn order (no names), for anyone to replay from the seed.
+        Prefetch("applications", queryset=drawn.order_by("draw_position"), to_attr="drawn_applications"),
     )
 
 
@@ -65,7 +69,7 @@ def college_apply(request, pk):
                 cohort=cohort, user=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

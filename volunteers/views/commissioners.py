@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from community.forms.errors import add_service_errors
 from volunteers import queries, recipients
-from volunteers import services_associations as services
-from volunteers.forms_associations import AddressLookupForm, CommissionerContactForm
+from volunteers.forms.associations import AddressLookupForm, CommissionerContactForm
 from volunteers.models import CommissionerContact, CommissionerDistrict
-from volunteers.views.associations import add_service_errors
+from volunteers.services import associations as services
 
 
 def commissioners(request):

@@ -3,7 +3,3 @@ from django.shortcuts import render
 
 def index(request):
     return render(request, "volunteers/index.html")
-
-
-def college(request):
-    return render(request, "volunteers/college.html")

@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from community.models import Session
-from volunteers.forms_associations import GroupSearchForm
+from volunteers.forms.associations import GroupSearchForm
 from volunteers.models import GroupProfile, NpoSeminar, NpoSupportMenu
 
 

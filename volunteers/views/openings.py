@@ -9,9 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from volunteers import matching
-from volunteers import services_openings as services
-from volunteers.forms_openings import OpeningApplyForm, OpeningFilterForm, ReplyForm, VolunteerProfileForm
+from community.forms.errors import add_service_errors
+from volunteers.forms.openings import OpeningApplyForm, OpeningFilterForm, ReplyForm, VolunteerProfileForm
 from volunteers.models import (
     ActivityField,
     Opening,
@@ -19,15 +18,9 @@ from volunteers.models import (
     VolunteerInvitation,
     VolunteerProfile,
 )
-from volunteers.services_college import finished_fields
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+from volunteers.selectors import matching
+from volunteers.services import openings as services
+from volunteers.services.college import finished_fields
 
 
 def opening_list(request):
@@ -68,7 +61,7 @@ def opening_apply(request, pk):
     try:
         services.opening_apply(opening=opening, user=request.user, message=form.cleaned_data["message"])
     except ValidationError as error:
-        _add_errors(form, error)
+        add_service_errors(form, error)
         return opening_detail(request, pk, form=form)
     messages.success(request, _("応募しました。団体から返事があるとメールでお知らせします。"))
     return redirect("volunteers:my_volunteering")

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community import access
-from volunteers import services_openings as services
-from volunteers.forms_openings import DecisionForm, InvitationForm, OpeningForm, VolunteerSearchForm
+from community.forms.errors import add_service_errors
+from volunteers.forms.openings import DecisionForm, InvitationForm, OpeningForm, VolunteerSearchForm
 from volunteers.models import (
     CollegeApplication,
     Opening,
@@ -24,7 +24,7 @@ from volunteers.models import (
     VolunteerInvitation,
     VolunteerProfile,
 )
-from volunteers.views.openings import _add_errors
+from volunteers.services import openings as services
 
 AppStatus = OpeningApplication.Status
 
@@ -63,7 +63,7 @@ def org_opening_edit(request, org_pk, pk=None):
         try:
             services.opening_save(opening=form.save(commit=False), submit="submit" in request.POST)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("募集を保存しました。") if "submit" not in request.POST else _("募集を保存し、承認を申請しました。区の確認後に公開されます。"))
             return redirect("volunteers:org_openings", org_pk=organization.pk)
@@ -102,7 +102,7 @@ def org_application_detail(request, org_pk, pk):
                 application=application, decision=form.cleaned_data["decision"], message=form.cleaned_data["message"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("応募者に返事を送りました。"))
             return redirect("volunteers:org_application", org_pk=org_pk, pk=pk)

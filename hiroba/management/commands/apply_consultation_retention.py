@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from hiroba.services import consultations_apply_retention
+from hiroba.services.consultations import consultations_apply_retention
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
-from nerima_portal.staff_groups import COORDINATOR, WARD_STAFF, sync_staff_groups
+from community.roles import COORDINATOR, WARD_STAFF, sync_staff_groups
 
 # Order matters: the kernel first, then the initiative apps that list things through it.
 DEMO_MODULES = ["community", "volunteers", "cafes", "hiroba", "projects", "international"]

@@ -1,0 +1,3 @@
+"""Community admin, one module per idea (imported so the admin registers them)."""
+
+from community.admin import calls, changes, core, outbox, personal_data  # noqa: F401

@@ -1,0 +1,1 @@
+"""Writes and rules, one module per idea."""

@@ -1,0 +1,3 @@
+"""Admin for the foreign-resident programs (imported so the admin registers them)."""
+
+from international.admin import programs  # noqa: F401

@@ -1,0 +1,160 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from community import ics
+from community.services.profiles import profile_set_language
+from nerima_portal import calendar as portal_calendar
+from nerima_portal.calendar_grid import grid_rows, month_grid
+from nerima_portal.search import query as search_query
+from nerima_portal.search.address import address_answer
+from nerima_portal.search.forms import SearchForm
+from nerima_portal.search.index import index_refresh
+
+ONE_YEAR = 365 * 24 * 60 * 60
+
+
+def favicon(request):
+    # Browsers ask for /favicon.ico whatever the page says; the icon itself is a static file.
+    return redirect(static("icons/favicon.ico"), permanent=True)
+
+
+def robots_txt(request):
+    """Everything public may be indexed; personal and staff pages are not; the sitemap lists the public pages."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /mypage/",
+        "Disallow: /my/",
+        "Disallow: /staff/",
+        "Disallow: /signups/",
+        "Disallow: /guest-signups/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def home(request):
+    week = portal_calendar.with_listing_urls(portal_calendar.week_sessions())
+    return render(request, "nerima_portal/home.html", {"week_sessions": week})
+
+
+def search(request):
+    """サイト内検索: all kinds grouped with counts, or one kind page by page (?kind=…)."""
+    form = SearchForm(request.GET)
+    terms = form.terms
+    context = {"form": form, "terms": terms, "asked": bool(request.GET.get("q", "").strip())}
+    if form.is_valid():
+        # An address is answered as a place: what covers that 丁目 and what is near it.
+        context["address"] = address_answer(form.cleaned_data["q"])
+    if terms:
+        index_refresh()  # rebuild the index rows of whatever changed since the last search
+        area, kind = form.cleaned_data["area"], form.cleaned_data["kind"]
+        if kind:
+            groups = search_query.search_counts(terms, area=area)
+        else:
+            groups = search_query.search_overview(terms, area=area)
+        context.update(groups=groups, total=sum(group.count for group in groups), kind=kind)
+        if kind == search_query.ORGANIZATION:
+            page_obj = Paginator(search_query.ordered_organizations(terms, area=area), settings.PAGE_SIZE)
+            page_obj = page_obj.get_page(request.GET.get("page"))
+            context.update(page_obj=page_obj, hits=search_query.organization_hits(page_obj))
+        elif kind:
+            page_obj = Paginator(search_query.ordered_listings(terms, area=area, kind=kind), settings.PAGE_SIZE)
+            page_obj = page_obj.get_page(request.GET.get("page"))
+            context.update(page_obj=page_obj, hits=search_query.listing_hits(page_obj))
+        context["kind_label"] = dict(search_query.kind_choices()).get(kind, "")
+    return render(request, "nerima_portal/search.html", context)
+
+
+def calendar(request):
+    """催しのカレンダー: this month's (or ?month=YYYY-MM's) sessions by day, filtered by 地域 and kind."""
+    form = portal_calendar.CalendarForm(request.GET)
+    month, area, kind = form.choice()
+    current = portal_calendar.Month.current()
+    if month.first_day < current.first_day:
+        # Only what is still ahead is listed: an old month (a bookmark, a printed address) opens this month.
+        query = request.GET.copy()
+        query["month"] = current.param
+        return redirect(f"{reverse('calendar')}?{query.urlencode()}")
+    filters = form.filters()
+    day = form.chosen_day(month)
+    sessions = portal_calendar.month_sessions(month, day=day, **filters)
+    page_obj = Paginator(sessions, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    days = portal_calendar.by_day(portal_calendar.with_listing_urls(page_obj))
+    grid = month_grid(month, grid_rows(portal_calendar.month_sessions(month, **filters)))
+    context = {
+        "form": form, "month": month, "area": area, "kind": kind, "page_obj": page_obj, "days": days,
+        "previous_month": month.previous if month.previous.first_day >= current.first_day else None,
+        "grid": grid, "day": day,
+    }
+    return render(request, "nerima_portal/calendar.html", context)
+
+
+def calendar_ics(request):
+    """The filtered month as an iCalendar file, for a phone's calendar."""
+    form = portal_calendar.CalendarForm(request.GET)
+    month, _area, _kind = form.choice()
+    # A month of one ward's sessions is bounded; the cap keeps a mistaken filter from building a huge file.
+    sessions = portal_calendar.month_sessions(month, **form.filters())[:2000]
+    body = ics.calendar_of(sessions, url_for=_session_url(request))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="nerima-{month.param}.ics"'
+    return response
+
+
+def _session_url(request):
+    return lambda session: request.build_absolute_uri(reverse("community:session_detail", args=[session.pk]))
+
+
+def calendar_feed(request):
+    """A calendar to subscribe to: the next three months under the chosen filters, kept current by the phone."""
+    form = portal_calendar.CalendarForm(request.GET)
+    sessions = portal_calendar.feed_sessions(**form.filters())[:2000]
+    body = ics.calendar_of(sessions, url_for=_session_url(request), name=str(_("ねりま地域福祉ポータルの催し")))
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+def _safe_next(request) -> str:
+    target = request.POST.get("next", "/")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return "/"
+
+
+def _remember_choice(request, cookie: str, value: str):
+    response = redirect(_safe_next(request))
+    response.set_cookie(cookie, value, max_age=ONE_YEAR, samesite="Lax", secure=request.is_secure())
+    return response
+
+
+@require_POST
+def text_size(request):
+    """The 標準・大 switch: a cookie, so it works without JavaScript and before login."""
+    size = "large" if request.POST.get("size") == "large" else "standard"
+    return _remember_choice(request, "textsize", size)
+
+
+@require_POST
+def furigana(request):
+    value = "on" if request.POST.get("furigana") == "on" else "off"
+    return _remember_choice(request, "furigana", value)
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch (cookie + redirect); a logged-in resident also keeps the choice on their account."""
+    response = django_set_language(request)
+    language = request.POST.get("language")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        profile_set_language(user=request.user, language=language)
+    return response

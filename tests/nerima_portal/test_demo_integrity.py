@@ -1,0 +1,48 @@
+"""Demo data that holds together: every public listing says where (its place, or each visit's place for 出張),
+children aged 4–12 have activities with dates, and こども食堂 have dates. Fiction is marked 架空."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Q
+from django.utils import timezone
+
+from community.models import Listing, Organization, Session
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=io.StringIO())
+
+
+# Volunteer openings say where through their own 地域 (and are not held on dates); every other listing is held somewhere.
+def _held_listings():
+    return Listing.objects.published().exclude(kind="volunteers.opening")
+
+
+def test_every_public_listing_has_a_place_or_a_place_for_every_visit(demo):
+    upcoming = Session.objects.filter(starts_at__gte=timezone.now(), is_cancelled=False)
+    nowhere = []
+    for listing in _held_listings():
+        if listing.place_id:
+            continue
+        visits = upcoming.filter(listing=listing)
+        if not visits.exists() or visits.filter(place__isnull=True).exists():
+            nowhere.append(listing.title)
+    assert nowhere == []
+
+
+def test_children_aged_4_to_12_have_activities_and_kodomo_shokudo_have_dates_all_marked_as_fiction(demo):
+    kids = _held_listings().filter(Q(audience__contains="4〜12歳") | Q(audience__contains="6〜12歳"))
+    assert kids.count() >= 3
+    for listing in kids:
+        assert listing.sessions.upcoming().exists(), listing.title
+    shokudo = _held_listings().filter(title__contains="こども食堂")
+    assert shokudo.count() >= 2
+    for listing in shokudo:
+        assert listing.sessions.upcoming().count() >= 2, listing.title
+    for listing in _held_listings().filter(Q(title__contains="こども食堂") | Q(title__contains="こども将棋")):
+        assert "架空" in listing.title
+        assert listing.organization.is_fictional
+    assert all(org.is_fictional for org in Organization.objects.filter(name__contains="架空"))
