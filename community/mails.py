@@ -73,7 +73,7 @@ def signup_receipt(signup):
     return Receipt(
         reference=signup.receipt_reference,
         next_steps=next_steps,
-        within=_("開催日の前日に、メールでもう一度ご案内します。") if signup.is_active else "",
+        within=_("開催日の前日に、メールでもう一度ご案内します。") if signup.is_active and signup.contact_email else "",
         office=contact.name,
         phone=contact.phone,
         hours=contact.hours,

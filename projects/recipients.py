@@ -9,15 +9,10 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from community.contacts import organization_contact, ward_desk
-from community.models import Membership
 from community.notify import Receipt, Recipient, users_as_recipients
 from community.roles import WARD_STAFF
+from community.services.member_mail import member_recipients
 from community.templatetags.portal import jdate
-
-
-def member_recipients(organization_id: int) -> list[Recipient]:
-    memberships = Membership.objects.filter(organization_id=organization_id, user__is_active=True).select_related("user")
-    return users_as_recipients(m.user for m in memberships.order_by("pk"))
 
 
 def reviewer_recipients() -> list[Recipient]:
@@ -27,10 +22,7 @@ def reviewer_recipients() -> list[Recipient]:
 
 def decision_recipients(application) -> list[Recipient]:
     """Every 代表者, the submitter and the group's public address (each address once)."""
-    representatives = Membership.objects.representatives().filter(
-        organization_id=application.organization_id, user__is_active=True
-    ).select_related("user")
-    people = users_as_recipients(m.user for m in representatives.order_by("pk"))
+    people = member_recipients(application.organization_id, representatives_only=True)
     if application.submitted_by_id:
         people += users_as_recipients([application.submitted_by])
     if application.organization.contact_email:

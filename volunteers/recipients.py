@@ -12,16 +12,10 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from community.contacts import area_desk, organization_contact, ward_desk
-from community.models import Membership
 from community.notify import Receipt, Recipient, users_as_recipients
 from community.roles import WARD_STAFF
 from community.templatetags.portal import jdate
 from volunteers.models import CoordinatorAssignment, CoordinatorTeam
-
-
-def member_recipients(organization_id: int) -> list[Recipient]:
-    memberships = Membership.objects.filter(organization_id=organization_id, user__is_active=True).select_related("user")
-    return users_as_recipients(m.user for m in memberships.order_by("pk"))
 
 
 def coordinator_team_recipients(area_id) -> list[Recipient]:

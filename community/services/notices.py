@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from community.mails import send_templated_mail
 from community.models import Membership, OrganizerNotice
 from community.notify import Recipient, people_notify, recipients_choose, users_as_recipients
+from community.services.member_mail import member_memberships
 
 Notify = Membership.Notify
 
@@ -32,12 +33,7 @@ def organizer_notify(
 
     `line` gives the one-line summary for the digest; it is called in each digest reader's language.
     """
-    members = list(
-        Membership.objects.filter(organization_id=organization_id, user__is_active=True)
-        .exclude(user__email="")
-        .select_related("user")
-        .order_by("pk")
-    )
+    members = list(member_memberships(organization_id))
     if not members:
         people_notify(
             recipients_choose(*fallback), template=template, context={**context, "via_fallback": True}, key=key

@@ -155,7 +155,9 @@ def signup_restore(*, signup: SignUp) -> SignUp:
                 current.save(update_fields=["status", "cancelled_at"])
         except IntegrityError:
             raise ValidationError(_("この回には、すでに別の申込があります。")) from None
-        mails.send_signup_mail(current, "restored", key=f"signup:{current.pk}:restored:{timezone.now().timestamp()}")
+        moment = timezone.now().timestamp()
+        mails.send_signup_mail(current, "restored", key=f"signup:{current.pk}:restored:{moment}")
+        _tell_organizer(current, "created", moment=moment)
         return current
 
 
@@ -169,8 +171,11 @@ def session_capacity_change(*, session: Session, capacity: int | None) -> list[S
         return _promote_waitlist(locked)
 
 
-def _tell_organizer(signup: SignUp, event: str) -> None:
-    """The organizer's members hear of it (now or in their digest); no member → 当番の区職員."""
+def _tell_organizer(signup: SignUp, event: str, *, moment: float | None = None) -> None:
+    """The organizer's members hear of it (now or in their digest); no member → 当番の区職員.
+
+    `moment` tells a repeated event apart (a sign-up restored after a cancellation is news again).
+    """
     session = signup.session
     listing = session.listing
     url = mails.absolute_url(reverse("community:session_signups", args=[listing.organization_id, session.pk]))
@@ -190,7 +195,8 @@ def _tell_organizer(signup: SignUp, event: str) -> None:
         },
         # A cancellation is keyed by its moment, like the resident's mail: after 「元に戻す」 a new one is news.
         key=f"signup:{signup.pk}:{event}:organizer"
-        + (f":{signup.cancelled_at.timestamp()}" if event == "cancelled" and signup.cancelled_at else ""),
+        + (f":{signup.cancelled_at.timestamp()}" if event == "cancelled" and signup.cancelled_at else "")
+        + (f":{moment}" if moment is not None else ""),
         line=line,
         url=url,
     )

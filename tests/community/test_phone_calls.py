@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from community.models import OutboxMessage, PhoneCall, SignUp
+from community.services.guest_signups import guest_signup_confirm, guest_signup_start
 from community.services.sessions import Told, session_cancel, session_update
 from community.services.signups import signup_create
 from tests.conftest import make_session, make_user
@@ -37,6 +38,41 @@ def test_a_cancellation_mails_some_and_puts_the_others_on_the_call_list(session,
     assert all(c.reason == PhoneCall.Reason.CANCELLED and "台風のため" in c.detail for c in calls)
     assert session_cancel(session=session, reason="again") == Told()
     assert PhoneCall.objects.count() == 3
+
+
+def test_guests_count_like_everyone_else_mail_if_they_gave_an_address_a_call_if_only_a_phone(session, staff):
+    """Guest sign-ups (no account): a phone-only guest is called, a confirmed e-mail guest is mailed, and a guest
+    who never opened the confirmation mail holds no seat and is told nothing."""
+    _mixed(session, staff, mailed=1, phoned=1)
+    phone_guest, _ = guest_signup_start(session=session, name="電話だけ 花子", phone="090-1111-2222")
+    mail_guest, _ = guest_signup_start(session=session, name="メール 次郎", email="jiro@example.jp")
+    guest_signup_confirm(signup=mail_guest)
+    guest_signup_start(session=session, name="未確認 三郎", email="saburo@example.jp")
+
+    told = session_cancel(session=session, reason="会場の工事")
+
+    assert told == Told(mailed=2, to_call=2)
+    cancelled = OutboxMessage.objects.filter(kind="community/mail/session_cancelled")
+    assert sorted(m.to for m in cancelled) == ["jiro@example.jp", "mail0@example.jp"]
+    calls = {c.signup.name: c.signup.phone for c in PhoneCall.objects.open().select_related("signup")}
+    assert calls == {"電話 0": "03-0000-1000", "電話だけ 花子": "090-1111-2222"}
+    assert phone_guest.pk in PhoneCall.objects.values_list("signup_id", flat=True)
+
+
+def test_the_cancel_screen_counts_guests_without_e_mail_among_the_calls(client, org_member, session, staff):
+    _mixed(session, staff, mailed=1, phoned=0)
+    guest_signup_start(session=session, name="電話だけ 花子", phone="090-1111-2222")
+    client.force_login(org_member)
+
+    response = client.post(
+        reverse("community:session_cancel", args=[session.listing.organization_id, session.pk]), {"reason": "講師の急病"},
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert "1件にメールでお知らせします" in page
+    assert "メールアドレスのない1件は、電話でのお知らせが必要です" in page
+    assert PhoneCall.objects.get().signup.name == "電話だけ 花子"
 
 
 def test_the_cancel_screen_counts_mails_and_calls_truthfully(client, org_member, session, staff):

@@ -103,3 +103,15 @@ def test_the_apps_register_their_items_and_the_kernel_names_no_initiative_app():
     kernel = [Path(settings.BASE_DIR, "community", name).read_text() for name in ("todo.py", "todo_items.py")]
     for app in ("volunteers", "hiroba", "projects", "cafes", "international"):
         assert all(app not in source for source in kernel), app
+
+
+def test_the_items_live_in_the_kernels_registry_and_registering_again_adds_none():
+    from django.apps import apps
+
+    from community import registry
+
+    before = len(registry.staff_todo)
+    assert before == len(todo_items()) and before >= 9
+    for config in ("community", "volunteers", "hiroba", "projects"):
+        apps.get_app_config(config).ready()  # ready() may run twice (tests, autoreload): no duplicate rows
+    assert len(registry.staff_todo) == before

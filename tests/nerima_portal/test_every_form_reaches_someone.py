@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from community.models import Membership, OutboxMessage
+from community.services.guest_signups import guest_signup_confirm, guest_signup_start
 from community.services.signups import signup_cancel, signup_create
 from hiroba.models import ConsultationRequest, ConsultationTeam
 from hiroba.services import consultations as hiroba_services
@@ -98,6 +99,57 @@ def test_a_member_who_chose_the_digest_gets_a_line_not_a_mail(listing, org_membe
     signup_create(session=make_session(listing), user=resident)
     assert not mails_to(org_member.email)
     assert "練馬 エミさん（1人）が申し込みました" in org_member.memberships.get().notices.get().line
+
+
+# --- アカウントなしの申込（ゲスト） --------------------------------------------------------------------------
+
+GUEST_DONE = "community:guest_signup_done"
+
+
+def test_a_phone_only_guest_reaches_the_organizer_and_sees_the_receipt_on_screen(client, listing, org_member):
+    listing.contact_phone = "03-0000-0042"
+    listing.save()
+    session = make_session(listing)
+
+    response = client.post(
+        reverse("community:guest_signup", args=[session.pk]),
+        {"name": "電話 花子", "phone": "090-1111-2222", "email": "", "party_size": 1}, follow=True,
+    )
+
+    signup = session.signups.get()
+    organizer = the_mail(org_member.email, "community/mail/organizer_signup")
+    assert "申込がありました" in organizer.subject and signup.reference in organizer.body
+    assert "メールアドレスのない方です" in organizer.body  # the organizer knows to phone if the session changes
+    page = response.content.decode()
+    assert signup.reference in page and 'href="tel:0300000042"' in page
+    assert list(OutboxMessage.objects.exclude(to=org_member.email)) == []  # no address, so no mail to the guest
+
+
+def test_an_e_mail_guest_gets_the_receipt_once_confirmed_and_the_organizer_hears_of_it(listing, org_member):
+    listing.contact_phone = "03-0000-0042"
+    listing.save()
+    pending, _ = guest_signup_start(session=make_session(listing), name="メール 次郎", email="jiro@example.jp")
+    assert not mails_to(org_member.email)  # no seat is held before the mail's link is opened
+
+    signup = guest_signup_confirm(signup=pending)
+
+    assert_receipt(the_mail("jiro@example.jp", "community/mail/signup_created"), signup.reference, "03-0000-0042")
+    assert "申込がありました" in the_mail(org_member.email, "community/mail/organizer_signup").subject
+
+
+def test_a_guest_sign_up_for_an_organization_without_members_reaches_the_duty_inbox(listing):
+    guest_signup_start(session=make_session(listing), name="電話 花子", phone="090-1111-2222")
+    message = the_mail(DUTY, "community/mail/organizer_signup")
+    assert "ポータルでお知らせを受け取るメンバーがいません" in message.body
+
+
+def test_a_guest_cancelling_by_the_mailed_link_reaches_the_organizer_with_a_receipt(listing, org_member):
+    pending, _ = guest_signup_start(session=make_session(listing), name="メール 次郎", email="jiro@example.jp")
+    signup = signup_cancel(signup=guest_signup_confirm(signup=pending))
+
+    assert_receipt(the_mail("jiro@example.jp", "community/mail/signup_cancelled"), signup.reference, "03-3993-1111")
+    subjects = [m.subject for m in mails_to(org_member.email, "community/mail/organizer_signup")]
+    assert len(subjects) == 2 and any("キャンセル" in subject for subject in subjects)
 
 
 # --- 町会・自治会への加入の問い合わせ -----------------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from community.mails import absolute_url, send_templated_mail
 from community.models import Organization
 from community.notify import people_notify, receipt_send, recipients_choose
+from community.services.member_mail import member_recipients
 from community.services.notices import organizer_notify
 from volunteers import recipients
 from volunteers.models import (
@@ -52,7 +53,7 @@ def coordinators_for_areas(area_ids) -> list:
 def _send_join_inquiry_mail(inquiry: JoinInquiry) -> None:
     """To the association's members (now or in their digest), else the area's coordinators; a receipt to the sender."""
     association = inquiry.association
-    has_members = recipients.member_recipients(association.pk) != []
+    has_members = member_recipients(association.pk) != []
     url = absolute_url(reverse("volunteers:my_inquiries", args=[association.pk]))
     organizer_notify(
         organization_id=association.pk,

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from community.mails import absolute_url
 from community.models import Session
-from community.notify import people_notify, receipt_send, recipients_choose
+from community.notify import receipt_send
+from community.services.member_mail import members_mail
 from volunteers import recipients
 from volunteers.models import ClassAttendance, Cohort, CollegeApplication, CollegeCourse
 
@@ -40,8 +41,8 @@ def college_application_create(
 def _tell_college_office(application: CollegeApplication) -> None:
     """The course's organization (the College office) hears of it, else 当番の区職員; the applicant gets a receipt."""
     course = application.course
-    people_notify(
-        recipients_choose(lambda: recipients.member_recipients(course.organization_id)),
+    members_mail(
+        organization_id=course.organization_id,
         template="volunteers/mail/college_application_received",
         context={
             "application": application, "course": course, "cohort": course.cohort,

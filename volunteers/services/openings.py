@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from community.mails import absolute_url, send_templated_mail
 from community.models import PublicationStatus
-from community.notify import people_notify, receipt_send, recipients_choose
+from community.notify import receipt_send
+from community.services.member_mail import members_mail
 from community.services.moderation import publishable_submit
 from volunteers import recipients
 from volunteers.models import Opening, OpeningApplication, VolunteerInvitation, VolunteerProfile
@@ -36,13 +37,12 @@ def _mail_organization(organization, template: str, context: dict, *, key: str =
     application = context.get("application")
     if application is not None:
         context = {**context, "applicant_name": application.display_name}
-    people = recipients_choose(
-        lambda: recipients.member_recipients(organization.pk),
-        lambda: recipients.coordinator_team_recipients(organization.area_id),
-    )
-    people_notify(
-        people, template=f"volunteers/mail/{template}", context=context,
+    members_mail(
+        organization_id=organization.pk,
+        template=f"volunteers/mail/{template}",
+        context=context,
         key=key or f"{template}:{uuid.uuid4().hex}",
+        fallback=[lambda: recipients.coordinator_team_recipients(organization.area_id)],
     )
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from community import access
 from community.forms.errors import add_service_errors
 from community.models import Membership, Organization
+from community.services.member_mail import member_recipients
 from volunteers import queries, recipients
 from volunteers.forms.associations import (
     AddressLookupForm,
@@ -111,7 +112,7 @@ def association_inquiry_sent(request, pk):
     ).select_related("association__area").first()
     receipt = None
     if inquiry is not None:
-        has_members = recipients.member_recipients(profile.organization_id) != []
+        has_members = member_recipients(profile.organization_id) != []
         receipt = recipients.join_inquiry_receipt(inquiry, has_members=has_members)
     return render(
         request,
