@@ -44,6 +44,8 @@ def _assert_site_page(response, status: int, language: str, kind: str):
     assert "Traceback" not in html and "a bug, on purpose" not in html
     if language in TITLES[kind]:
         assert TITLES[kind][language] in html
+    else:
+        assert TITLES[kind]["ja"] not in html  # translated, not left in Japanese
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
