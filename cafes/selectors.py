@@ -234,8 +234,9 @@ class SheetRow:
     ends: dt.time
     signup_required: bool
     days: list[dt.date] = field(default_factory=list)
-    # Whom to call about this café: the contact its operator publishes.
+    # Whom to call about this café: its own phone, else its operator's, else the area's ward desk (named then).
     phone: str = ""
+    phone_name: str = ""
 
     @property
     def address(self) -> str:
@@ -255,6 +256,8 @@ def month_sheet(*, area, year: int, month: int) -> list[tuple[str, list[SheetRow
         )
         .filter(venue_q("chome__town__area", area))
         .select_related("listing__carecafe", "listing__organization", "place", "listing__place")
+        # The café's phone, or its organization's, or the area's ward desk (community/contacts.py), in the same query.
+        .select_related("listing__carecafe__organization__area", "listing__carecafe__place__chome__town__area")
         .order_by("starts_at")
     )
     rows: dict[tuple, SheetRow] = {}
@@ -264,9 +267,11 @@ def month_sheet(*, area, year: int, month: int) -> list[tuple[str, list[SheetRow
         venue = session.venue
         key = (local_start.weekday(), session.listing_id, venue.pk if venue else None, local_start.time())
         if key not in rows:
+            contact = session.listing.carecafe.contact
             rows[key] = SheetRow(
                 cafe=session.listing.carecafe, venue=venue, starts=local_start.time(), ends=local_end.time(),
-                signup_required=session.signup_required, phone=session.listing.organization.contact_phone,
+                signup_required=session.signup_required, phone=contact.phone if contact else "",
+                phone_name=contact.name if contact and contact.is_fallback else "",
             )
         rows[key].days.append(local_start.date())
     by_day: dict[int, list[SheetRow]] = defaultdict(list)

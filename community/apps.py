@@ -37,3 +37,7 @@ class CommunityConfig(AppConfig):
         post_migrate.connect(roles.create_export_permissions, dispatch_uid="community.export_permissions")
         user_logged_in.connect(staff_sign_in.staff_login_started, dispatch_uid="community.staff_login_started")
         authenticator_added.connect(staff_sign_in.second_factor_added, dispatch_uid="community.second_factor_added")
+
+        from community import todo_items
+
+        todo_items.register()

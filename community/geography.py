@@ -79,3 +79,18 @@ def load_chome_points(Town, Chome) -> None:
                 Chome.objects.filter(town_id=towns[name], number=number, latitude__isnull=True).update(
                     latitude=Decimal(row["lat"]), longitude=Decimal(row["lng"])
                 )
+
+
+# The ward's desk each area falls back to. Only the ward office's main number and address are published in
+# /work/shared/data (organizations.csv, high confidence); its hours are not, so they stay blank until staff
+# confirm them. Staff replace an area's desk in the admin when its own office's number is confirmed.
+WARD_DESK = {
+    "desk_name": "練馬区役所（代表電話）",
+    "desk_phone": "03-3993-1111",
+    "desk_address": "東京都練馬区豊玉北6丁目12番1号",
+}
+
+
+def load_area_desks(Area) -> None:
+    """Give every area without a desk the ward office as its desk (idempotent; staff edits are kept)."""
+    Area.objects.filter(desk_phone="").update(**WARD_DESK)

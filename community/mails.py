@@ -4,6 +4,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from community.services.outbox import mail_queue
 
@@ -57,6 +58,28 @@ def send_templated_mail(
     )
 
 
+def signup_receipt(signup):
+    """受付の控え of a sign-up: its reference, what happens next, and whom to phone (the listing's contact)."""
+    from community.contacts import listing_contact, ward_desk
+    from community.notify import Receipt
+
+    contact = listing_contact(signup.session.listing) or ward_desk()
+    if signup.status == signup.Status.CANCELLED:
+        next_steps = _("この回への参加は取り消されました。ほかの回へは、あらためてお申し込みください。")
+    elif signup.status == signup.Status.WAITLISTED:
+        next_steps = _("キャンセルが出て参加できるようになったら、すぐにお知らせします。")
+    else:
+        next_steps = _("当日は、直接会場へお越しください。")
+    return Receipt(
+        reference=signup.receipt_reference,
+        next_steps=next_steps,
+        within=_("開催日の前日に、メールでもう一度ご案内します。") if signup.is_active and signup.contact_email else "",
+        office=contact.name,
+        phone=contact.phone,
+        hours=contact.hours,
+    )
+
+
 def send_signup_mail(signup, event: str, *, key: str = "", on_sent: str = "", on_sent_args: dict | None = None):
     from community.services.signups import cancel_token
 
@@ -68,6 +91,7 @@ def send_signup_mail(signup, event: str, *, key: str = "", on_sent: str = "", on
         # The resident's own calendar copy carries the cancel link too.
         "ics_url": absolute_url(reverse("community:session_ics", args=[signup.session_id]))
         + f"?signup={cancel_token(signup)}",
+        "receipt": signup_receipt(signup),
     }
     return send_templated_mail(
         template=f"community/mail/signup_{event}",
@@ -87,4 +111,15 @@ def send_session_cancelled_mail(signup):
         language=signup.language,
         context={"signup": signup, "session": signup.session, "listing": signup.session.listing},
         key=f"session:{signup.session_id}:cancelled:signup:{signup.pk}",
+    )
+
+
+def send_session_changed_mail(signup, *, stamp: str):
+    """The session moved (time or place): `stamp` names the new time and place, so each change is told once."""
+    return send_templated_mail(
+        template="community/mail/session_changed",
+        to=signup.contact_email,
+        language=signup.language,
+        context={"signup": signup, "session": signup.session, "listing": signup.session.listing},
+        key=f"session:{signup.session_id}:changed:{stamp}:signup:{signup.pk}",
     )

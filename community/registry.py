@@ -65,3 +65,6 @@ class SearchSource:
 
 # Listing sources of the site search (nerima_portal/search), one per app that adds words or rules.
 search_sources: Registry[SearchSource] = Registry("search sources")
+
+# Items of the staff to-do list on the admin's first page (community.todo.TodoItem), one per waiting kind.
+staff_todo: Registry = Registry("staff to-do items")

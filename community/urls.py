@@ -1,6 +1,7 @@
 from django.urls import path
 
 from community.views import (
+    calls,
     cancellations,
     dashboard,
     guest_signups,
@@ -29,6 +30,9 @@ urlpatterns = [
     path("my/organizations/new/", organizations.organization_apply, name="organization_apply"),
     path("my/organizations/<int:org_pk>/", dashboard.organization_dashboard, name="organization_dashboard"),
     path("my/organizations/<int:org_pk>/profile/", organizations.organization_edit, name="organization_edit"),
+    path("my/organizations/<int:org_pk>/notify/", dashboard.membership_notify, name="membership_notify"),
+    path("my/organizations/<int:org_pk>/calls/", calls.phone_calls, name="phone_calls"),
+    path("my/organizations/<int:org_pk>/calls/<int:pk>/done/", calls.phone_call_done, name="phone_call_done"),
     path("my/organizations/<int:org_pk>/listings/new/", dashboard.listing_create, name="listing_create"),
     path("my/organizations/<int:org_pk>/listings/<int:pk>/", dashboard.listing_edit, name="listing_edit"),
     path("my/organizations/<int:org_pk>/places/", organizations.place_list, name="place_list"),

@@ -11,3 +11,7 @@ class HirobaConfig(AppConfig):
         from hiroba import personal_data
 
         registry.personal_data.register(personal_data)
+
+        from hiroba import todo
+
+        todo.register()

@@ -21,6 +21,7 @@ def support_centers_for_area(area):
     return (
         Organization.objects.published()
         .filter(kind=Organization.Kind.SUPPORT_CENTER, covered_chomes__chome__town__area=area)
+        .select_related("area")
         .distinct()
         .order_by("name_kana")
     )

@@ -62,6 +62,8 @@ class Answer:
     address: str = ""
     phone: str = ""
     hours: str = ""
+    # Set when the phone is the ward's desk standing in for a place that publishes no number.
+    phone_is_fallback: bool = False
     details: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -101,7 +103,10 @@ def _ways_reason(ways_offered: set[str], question: Question) -> str | None:
 
 def plaza_answers(question: Question) -> list[Answer]:
     wanted = TOPIC_ACTIVITIES[question.topic]
-    plazas = Plaza.objects.published().for_list().currently_open().offering(wanted | {Activity.CHAT})
+    plazas = (
+        Plaza.objects.published().for_list().currently_open().offering(wanted | {Activity.CHAT})
+        .select_related("organization__area")
+    )
     # Nearness in the database, so only the best few rows are read even when there are many plazas.
     whens = []
     if question.chome is not None:
@@ -138,10 +143,12 @@ def plaza_answers(question: Question) -> list[Answer]:
             fit += 2
             reasons.append(_("ご希望の言語で話せます。"))
         reasons.append(ways)
+        contact = plaza.contact
         answers.append(Answer(
             kind="plaza", kind_label=_("相談情報ひろば"), title=plaza.title, nearness=nearness, fit=fit,
             reasons=reasons, url=plaza.get_absolute_url(),
-            address=plaza.place.address if plaza.place else "", phone=plaza.phone, hours=plaza.hours_text,
+            address=plaza.place.address if plaza.place else "", phone=contact.phone if contact else "",
+            phone_is_fallback=bool(contact and contact.is_fallback), hours=plaza.hours_text,
         ))
     answers.sort(key=lambda a: a.sort_key)
     return answers[:PLAZA_LIMIT]
@@ -152,7 +159,7 @@ def cafe_answers(question: Question) -> list[Answer]:
     if fit is None or ContactWay.VISIT not in question.ways:
         return []
     answers = []
-    for cafe in health_consultation_cafes(area=question.area)[: CAFE_LIMIT * 5]:
+    for cafe in health_consultation_cafes(area=question.area).select_related("organization__area")[: CAFE_LIMIT * 5]:
         chome = cafe.place.chome if cafe.place else None
         nearness = _place_nearness(chome, question)
         answers.append(Answer(
@@ -162,6 +169,7 @@ def cafe_answers(question: Question) -> list[Answer]:
                 _("看護師などに健康のことを気軽に相談できるカフェです。"),
             ],
             url=cafe.get_absolute_url(), address=cafe.place.address if cafe.place else "",
+            phone=cafe.contact.phone if cafe.contact else "", phone_is_fallback=bool(cafe.contact and cafe.contact.is_fallback),
         ))
     answers.sort(key=lambda a: a.sort_key)
     return answers[:CAFE_LIMIT]
@@ -174,10 +182,12 @@ def support_center_answers(question: Question) -> list[Answer]:
     why = _("介護や高齢の方の暮らしの相談を受ける、区の地域包括支援センターです。")
 
     def answer(center, nearness, reason):
+        contact = center.contact
         return Answer(
             kind="support_center", kind_label=_("地域包括支援センター"), title=center.name, nearness=nearness,
             fit=fit, reasons=[reason, why], url=center.get_absolute_url(), address=center.address,
-            phone=center.contact_phone,
+            phone=contact.phone if contact else "", hours=contact.hours if contact else "",
+            phone_is_fallback=bool(contact and contact.is_fallback),
         )
 
     if question.chome is not None:

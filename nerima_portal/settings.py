@@ -248,6 +248,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ねりま地域福祉ポータル <noreply@portal.example.jp>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# 当番の区職員: the shared inbox that receives whatever a resident sends when nobody closer can (community/notify.py).
+WARD_DUTY_EMAIL = env_str("WARD_DUTY_EMAIL", "ward-duty@portal.example.jp")
 # Connect/read timeout for the mail server (seconds): a hung server fails the attempt instead of the worker.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 
@@ -275,6 +277,8 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 300)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+# The refused form keeps what was typed and offers to send it again (nerima_portal/errors.py).
+CSRF_FAILURE_VIEW = "nerima_portal.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

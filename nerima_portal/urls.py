@@ -46,3 +46,8 @@ urlpatterns = [
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Error pages in the site's layout and language (nerima_portal/errors.py).
+handler403 = "nerima_portal.errors.permission_denied"
+handler404 = "nerima_portal.errors.page_not_found"
+handler500 = "nerima_portal.errors.server_error"

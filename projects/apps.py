@@ -11,3 +11,7 @@ class ProjectsConfig(AppConfig):
         from projects import personal_data
 
         registry.personal_data.register(personal_data)
+
+        from projects import todo
+
+        todo.register()

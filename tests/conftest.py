@@ -39,13 +39,14 @@ def _geography(db):
     from django.apps import apps
 
     from cafes.models import Activity
-    from community.geography import load_geography
+    from community.geography import load_area_desks, load_geography
     from community.models import Area, Chome, Town
 
     if not Chome.objects.exists():
         # Japanese names are the originals: a language left active by an earlier test must not receive them.
         with translation.override("ja"):
             load_geography(Area, Town, Chome)
+            load_area_desks(Area)
         # The areas' names in the other languages came from a data migration too (the browser crawl read 練馬 on /en/).
         importlib.import_module("community.migrations.0005_add_translations").backfill_japanese(apps, None)
     if not Activity.objects.exists():

@@ -2,7 +2,7 @@
 
 `outbox_queue` switches the tests that ask for it from the immediate task backend (tests/conftest.py) to
 django-tasks-db, so a mail is a row until `outbox_queue.work()` runs `manage.py db_worker --batch`.
-`smtp_server` is an aiosmtpd server that refuses the first `smtp_server.refuse` messages with 451.
+`smtp_server` is an aiosmtpd server that refuses the first `smtp_server.refuse` attempts to each address with 451.
 """
 
 import signal
@@ -19,14 +19,20 @@ class FlakySMTPHandler:
     refuse: int = 0
     port: int = 0
     attempts: int = 0
+    by_address: dict = field(default_factory=dict)
     delivered: list = field(default_factory=list)
 
     async def handle_DATA(self, server, session, envelope):
         self.attempts += 1
-        if self.attempts <= self.refuse:
+        address = ",".join(envelope.rcpt_tos)
+        self.by_address[address] = self.by_address.get(address, 0) + 1
+        if self.by_address[address] <= self.refuse:
             return "451 4.3.0 Temporary failure, try again later"
         self.delivered.append(envelope)
         return "250 2.0.0 OK"
+
+    def attempts_to(self, address: str) -> int:
+        return self.by_address.get(address, 0)
 
     def messages_to(self, address: str) -> list:
         return [envelope for envelope in self.delivered if address in envelope.rcpt_tos]

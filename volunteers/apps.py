@@ -17,3 +17,7 @@ class VolunteersConfig(AppConfig):
         registry.search_sources.register(SEARCH_SOURCE)
         # The lottery result counts as mailed only once the mail server accepted it.
         outbox_on_sent_register(lottery.RESULT_MAILED, lottery.result_mark_mailed)
+
+        from volunteers import todo
+
+        todo.register()

@@ -1,3 +1,3 @@
 """Community admin, one module per idea (imported so the admin registers them)."""
 
-from community.admin import changes, core, outbox, personal_data, users  # noqa: F401
+from community.admin import calls, changes, core, outbox, personal_data, users  # noqa: F401

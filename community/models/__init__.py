@@ -1,9 +1,11 @@
 """The shared kernel: areas, people, organizations, places, listings, sessions and sign-ups."""
 
 from community.models.areas import Area, Chome, Town
+from community.models.calls import PhoneCall
 from community.models.changes import RecentChange
 from community.models.headcounts import Headcount
 from community.models.listings import Listing
+from community.models.notices import OrganizerNotice
 from community.models.organizations import Invitation, Membership, Organization
 from community.models.outbox import OutboxMessage
 from community.models.personal_data import PersonalDataAccess
@@ -24,8 +26,10 @@ __all__ = [
     "Membership",
     "Organization",
     "OrganizationTranslation",
+    "OrganizerNotice",
     "OutboxMessage",
     "PersonalDataAccess",
+    "PhoneCall",
     "Place",
     "PublicationStatus",
     "RecentChange",

@@ -15,6 +15,14 @@ class Area(models.Model):
     name_kana = models.CharField(_("よみがな"), max_length=40)
     slug = models.SlugField(_("URL用の名前"), unique=True)
     sort_order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+    # The ward's desk for this area: the declared fallback contact of every listing in it and the office that
+    # receipts name when nobody closer answers (see community/contacts.py). Facts only (shared/data).
+    desk_name = models.CharField(_("区の窓口"), max_length=100, blank=True)
+    desk_phone = models.CharField(_("区の窓口の電話番号"), max_length=30, blank=True)
+    desk_address = models.CharField(_("区の窓口の所在地"), max_length=200, blank=True)
+    desk_hours = models.CharField(
+        _("区の窓口の受付時間"), max_length=100, blank=True, help_text=_("確認できていなければ空欄にします。")
+    )
 
     class Meta:
         verbose_name = _("地域")

@@ -8,6 +8,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -73,6 +74,12 @@ class Listing(Publishable):
     audience = models.CharField(_("対象"), max_length=200, blank=True)
     fee_text = models.CharField(_("参加費"), max_length=100, blank=True)
     contact_text = models.CharField(_("問い合わせ先"), max_length=200, blank=True)
+    contact_phone = models.CharField(
+        _("問い合わせの電話番号"),
+        max_length=20,
+        blank=True,
+        help_text=_("空欄なら団体の電話番号、それもなければ地域の区の窓口を案内します。個人の携帯番号は載せないでください。"),
+    )
     photo = models.ImageField(_("写真"), upload_to="listings/", blank=True)
     # The start of the next session that is not cancelled, stored so lists sort on an index (finder_fields.py).
     next_session_at = models.DateTimeField(_("次の開催日時"), null=True, blank=True, editable=False)
@@ -130,6 +137,24 @@ class Listing(Publishable):
 
     def next_session(self):
         return self.sessions.upcoming().first()
+
+    def own_phone(self) -> str:
+        """This listing's own number (kinds with their own phone field override this); see community/contacts.py."""
+        return self.contact_phone
+
+    @cached_property
+    def contact(self):
+        """Whom to phone about this listing: its number, its organization's, else the ward's desk for its area.
+
+        A bare Listing row of a kind with its own phone field (a plaza) asks its specific row, one query more;
+        every other kind answers from the shared fields.
+        """
+        from community.contacts import listing_contact
+
+        model = apps.get_model(self.kind) if self.kind else type(self)
+        if isinstance(self, model) or model.own_phone is Listing.own_phone:
+            return listing_contact(self)
+        return listing_contact(self.specific)
 
 
 def upcoming_filter(prefix: str = "") -> Q:

@@ -1,6 +1,5 @@
 """団体 and who may act for them."""
 
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +18,6 @@ class OrganizationQuerySet(TranslatedQuerySetMixin, PublishableQuerySet):
 
     def by_reading(self):
         return self.order_by("name_kana")
-
 
 class Organization(Publishable):
     class Kind(models.TextChoices):
@@ -48,6 +46,9 @@ class Organization(Publishable):
         _("公開する電話番号"), max_length=20, blank=True, help_text=_("団体の代表番号。個人の電話番号は載せないでください。")
     )
     contact_email = models.EmailField(_("公開するメールアドレス"), blank=True)
+    hours_text = models.CharField(
+        _("電話の受付時間"), max_length=100, blank=True, help_text=_("例：月曜〜金曜 9:00〜17:00。確認できていなければ空欄にします。")
+    )
     website = models.URLField(_("ウェブサイト"), blank=True)
     logo = models.ImageField(_("ロゴ"), upload_to="organizations/logos/", blank=True)
     is_fictional = models.BooleanField(
@@ -79,6 +80,11 @@ class Organization(Publishable):
     def has_pending_identity(self) -> bool:
         return bool(self.pending_name or self.pending_kind)
 
+    def contact(self):
+        """Whom to phone: the organization's own number, else the ward's desk for its area (community/contacts.py)."""
+        from community.contacts import organization_contact
+
+        return organization_contact(self)
 
 class MembershipQuerySet(TranslatedQuerySetMixin, models.QuerySet):
     def representatives(self):
@@ -86,7 +92,6 @@ class MembershipQuerySet(TranslatedQuerySetMixin, models.QuerySet):
 
     def with_user(self):
         return self.select_related("user").order_by("role", "user__full_name_kana", "user__email")
-
 
 class Membership(models.Model):
     class Role(models.TextChoices):
@@ -99,7 +104,15 @@ class Membership(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("利用者"), on_delete=models.CASCADE, related_name="memberships"
     )
+    class Notify(models.TextChoices):
+        EACH = "each", _("そのつどメールで受け取る")
+        DIGEST = "digest", _("1日1回まとめて受け取る")
+
     role = models.CharField(_("役割"), max_length=16, choices=Role.choices, default=Role.EDITOR)
+    # How this member hears that someone signed up, cancelled or asked to join (community/services/notices.py).
+    notify = models.CharField(
+        _("申込・問い合わせのお知らせ"), max_length=8, choices=Notify.choices, default=Notify.EACH
+    )
     joined_at = models.DateTimeField(_("参加日時"), auto_now_add=True)
 
     objects = MembershipQuerySet.as_manager()
@@ -118,11 +131,9 @@ class Membership(models.Model):
     def is_representative(self) -> bool:
         return self.role == self.Role.REPRESENTATIVE
 
-
 class InvitationQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(accepted_at__isnull=True, revoked_at__isnull=True)
-
 
 class Invitation(models.Model):
     """An e-mail invitation to join an organization; the link carries a signed, expiring token."""

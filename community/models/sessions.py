@@ -60,7 +60,10 @@ class SessionQuerySet(TranslatedQuerySetMixin, models.QuerySet):
         return self.filter(listing__status="published")
 
     def with_listing(self):
-        return self.select_related("listing__organization", "place__chome__town__area", "listing__place__chome__town")
+        # The listing's place and organization down to their areas: enough to name whom to phone (listing.contact).
+        return self.select_related(
+            "listing__organization__area", "place__chome__town__area", "listing__place__chome__town__area"
+        )
 
     def held(self, now=None):
         """Sessions that took place: not cancelled and already started."""
@@ -273,3 +276,8 @@ class SignUp(models.Model):
     @property
     def contact_email(self) -> str:
         return self.email or (self.user.email if self.user_id else "")
+
+    @property
+    def receipt_reference(self) -> str:
+        """受付番号 on the receipt: a guest's own number (what they quote on the phone), else E + the row's number."""
+        return self.reference or f"E-{self.pk:06d}"

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from community import mails
 from community.models import Session, SignUp
-from community.services.signups import _locked_session, _seat_is_free
+from community.services.signups import _locked_session, _seat_is_free, _tell_organizer
 
 CONFIRM_SALT = "community.signup.guest-confirm"
 # The confirmation link works this long; an unconfirmed sign-up is deleted later by apply_retention.
@@ -116,6 +116,10 @@ def guest_signup_start(
             signup.save()
             if status == SignUp.Status.PENDING:
                 send_guest_confirm_mail(signup)  # queued in the outbox with the sign-up, in one transaction
+            else:
+                # Phone only: no mail to the guest (the screen is their receipt), but the organizer hears of it
+                # like of any sign-up, and knows to phone them if the session changes.
+                _tell_organizer(signup, "created")
             return signup, True
     except IntegrityError:
         # A twin request by the same guest (a double click) won the race; hand back its sign-up.
@@ -148,7 +152,8 @@ def guest_signup_confirm(*, signup: SignUp) -> SignUp:
         # The place in the waitlist counts from confirmation, not from the unconfirmed request.
         current.created_at = timezone.now()
         current.save(update_fields=["status", "created_at"])
-        mails.send_signup_mail(current, "created")
+        mails.send_signup_mail(current, "created")  # the guest's receipt, with the reference
+        _tell_organizer(current, "created")
         return current
 
 

@@ -9,12 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.models import Membership, Organization, PublicationStatus
+from community.contacts import NO_CONTACT_ERROR
+from community.models import Listing, Organization, PublicationStatus
 
 
 def _tell_representatives(*, obj, event: str) -> None:
     """Mail the organization's 代表者 that staff approved or returned their item (queued with the change)."""
-    from community.mails import absolute_url, send_templated_mail
+    from community.mails import absolute_url
+    from community.services.member_mail import member_recipients, members_mail
 
     organization = obj if isinstance(obj, Organization) else obj.organization
     manage_url = absolute_url(
@@ -22,17 +24,17 @@ def _tell_representatives(*, obj, event: str) -> None:
         if obj is organization
         else obj.get_manage_url()
     )
-    recipients = list(
-        Membership.objects.representatives().filter(organization=organization).select_related("user")
-    )
     context = {"obj": obj, "organization": organization, "is_organization": obj is organization, "manage_url": manage_url}
-    for membership in recipients:
-        send_templated_mail(
-            template=f"community/mail/moderation_{event}",
-            to=membership.user.email,
-            language=membership.user.preferred_language,
-            context=context,
-        )
+    # 代表者 first, else any member; staff did this themselves, so the duty inbox is not told.
+    members_mail(
+        organization_id=organization.pk,
+        template=f"community/mail/moderation_{event}",
+        context=context,
+        key=f"moderation:{obj._meta.label_lower}:{obj.pk}:{event}:{timezone.now().timestamp()}",
+        representatives_only=True,
+        fallback=[lambda: member_recipients(organization.pk)],
+        duty_last=False,
+    )
 
 
 def publishable_submit(*, obj) -> None:
@@ -50,6 +52,9 @@ def publishable_approve(*, obj) -> None:
         raise ValidationError(
             _("「%(org)s」がまだ公開されていません。先に団体を承認してください。") % {"org": organization}
         )
+    if isinstance(obj, Listing) and obj.contact is None:
+        # Every public listing names someone to phone (its own number, its organization's or the area's desk).
+        raise ValidationError(NO_CONTACT_ERROR)
     obj.status = PublicationStatus.PUBLISHED
     obj.review_note = ""
     first_time = obj.published_at is None

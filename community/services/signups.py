@@ -8,11 +8,14 @@ is confirmed. A partial unique constraint refuses a second active sign-up by the
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community import mails
 from community.models import Session, SignUp
+from community.services.notices import organizer_notify
+from community.templatetags.portal import jdatetime
 
 CANCEL_SALT = "community.signup.cancel"
 
@@ -73,6 +76,7 @@ def signup_create(
             signup.full_clean()
             signup.save()
             mails.send_signup_mail(signup, "created")
+            _tell_organizer(signup, "created")
             return signup
     except IntegrityError:
         # Another request by the same person won the race; hand back its sign-up.
@@ -109,6 +113,7 @@ def signup_cancel(*, signup: SignUp) -> SignUp:
         _promote_waitlist(session)
         # Keyed by the moment: after 「元に戻す」 a second cancellation is a new mail, not a repeat of the first.
         mails.send_signup_mail(current, "cancelled", key=f"signup:{current.pk}:cancelled:{current.cancelled_at.timestamp()}")
+        _tell_organizer(current, "cancelled")
         return current
 
 
@@ -150,7 +155,9 @@ def signup_restore(*, signup: SignUp) -> SignUp:
                 current.save(update_fields=["status", "cancelled_at"])
         except IntegrityError:
             raise ValidationError(_("この回には、すでに別の申込があります。")) from None
-        mails.send_signup_mail(current, "restored", key=f"signup:{current.pk}:restored:{timezone.now().timestamp()}")
+        moment = timezone.now().timestamp()
+        mails.send_signup_mail(current, "restored", key=f"signup:{current.pk}:restored:{moment}")
+        _tell_organizer(current, "created", moment=moment)
         return current
 
 
@@ -162,6 +169,37 @@ def session_capacity_change(*, session: Session, capacity: int | None) -> list[S
         locked.full_clean()
         locked.save(update_fields=["capacity"])
         return _promote_waitlist(locked)
+
+
+def _tell_organizer(signup: SignUp, event: str, *, moment: float | None = None) -> None:
+    """The organizer's members hear of it (now or in their digest); no member → 当番の区職員.
+
+    `moment` tells a repeated event apart (a sign-up restored after a cancellation is news again).
+    """
+    session = signup.session
+    listing = session.listing
+    url = mails.absolute_url(reverse("community:session_signups", args=[listing.organization_id, session.pk]))
+
+    def line() -> str:
+        values = {"when": jdatetime(session.starts_at), "title": listing.title, "name": signup.name, "n": signup.party_size}
+        if event == "cancelled":
+            return _("%(name)sさん（%(n)s人）が申込をキャンセルしました：%(when)s %(title)s") % values
+        return _("%(name)sさん（%(n)s人）が申し込みました：%(when)s %(title)s") % values
+
+    organizer_notify(
+        organization_id=listing.organization_id,
+        template="community/mail/organizer_signup",
+        context={
+            "signup": signup, "session": session, "listing": listing, "event": event, "url": url,
+            "admin_url": mails.absolute_url(reverse("admin:community_session_change", args=[session.pk])),
+        },
+        # A cancellation is keyed by its moment, like the resident's mail: after 「元に戻す」 a new one is news.
+        key=f"signup:{signup.pk}:{event}:organizer"
+        + (f":{signup.cancelled_at.timestamp()}" if event == "cancelled" and signup.cancelled_at else "")
+        + (f":{moment}" if moment is not None else ""),
+        line=line,
+        url=url,
+    )
 
 
 def cancel_token(signup: SignUp) -> str:

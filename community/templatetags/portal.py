@@ -36,3 +36,9 @@ def jtime(value):
     if not value:
         return ""
     return date_format(_local(value), "H:i")
+
+
+@register.filter
+def tel(value):
+    """A phone number as a tel: link target: digits and + only (03-3993-1111 → 0339931111)."""
+    return "".join(ch for ch in str(value or "") if ch.isdigit() or ch == "+")

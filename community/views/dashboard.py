@@ -11,6 +11,7 @@ from django.forms import modelform_factory
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from community import access
 from community.forms.errors import add_service_errors
@@ -19,6 +20,7 @@ from community.forms.translations import TRANSLATIONS_HELP, translation_forms
 from community.models import Listing, Membership, PublicationStatus, Session, SignUp
 from community.models.listings import specific_listings
 from community.services import organizations as services
+from community.services.notices import membership_set_notify
 from community.services.translations import translations_save
 
 
@@ -58,6 +60,7 @@ def organization_dashboard(request, org_pk):
     context = {
         "organization": organization,
         "membership": membership,
+        "notify_choices": Membership.Notify.choices,
         "page": page,
         "listings": specific_listings(page.object_list),
         "sessions": sessions,
@@ -125,3 +128,17 @@ def listing_edit(request, org_pk, pk):
     }
     failed = form.errors or any(t.errors for t in translations)
     return render(request, "community/listing_form.html", context, status=400 if failed else 200)
+
+
+@login_required
+@require_POST
+def membership_notify(request, org_pk):
+    """A member chooses, for themselves only, a mail each time or one a day (community/services/notices.py)."""
+    membership = access.get_membership_for_member(request.user, org_pk)
+    choice = request.POST.get("notify", "")
+    if choice in Membership.Notify.values:
+        membership_set_notify(membership=membership, notify=choice)
+        messages.success(request, _("お知らせの受け取り方を「%(choice)s」にしました。") % {"choice": membership.get_notify_display()})
+    else:
+        messages.error(request, _("受け取り方を選んでください。"))
+    return redirect("community:organization_dashboard", org_pk=org_pk)

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from community import access
@@ -87,11 +88,11 @@ def session_edit(request, org_pk, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            session_services.session_update(session=session, fields=form.session_fields())
+            told = session_services.session_update(session=session, fields=form.session_fields())
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("開催回を更新しました。"))
+            messages.success(request, _("開催回を更新しました。") + told_message(told))
             return redirect("community:listing_sessions", org_pk=org_pk, listing_pk=listing.pk)
     context = {"organization": listing.organization, "listing": listing, "session": session, "form": form}
     return render(request, "community/manage/session_edit.html", context, status=400 if form.errors else 200)
@@ -103,10 +104,26 @@ def session_cancel(request, org_pk, pk):
     form = SessionCancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         told = session_services.session_cancel(session=session, reason=form.cleaned_data["reason"])
-        messages.success(request, _("開催回を中止にし、申し込んだ%(n)s件にお知らせしました。") % {"n": told})
+        messages.success(request, _("開催回を中止にしました。") + told_message(told))
         return redirect("community:listing_sessions", org_pk=org_pk, listing_pk=session.listing_id)
     context = {"organization": session.listing.organization, "listing": session.listing, "session": session, "form": form}
     return render(request, "community/manage/session_cancel.html", context, status=400 if form.errors else 200)
+
+
+def told_message(told) -> str:
+    """What the confirmation says: mails and calls counted apart, and where the call list is."""
+    parts = []
+    if told.mailed:
+        parts.append(ngettext("%(n)s件にメールでお知らせします。", "%(n)s件にメールでお知らせします。", told.mailed) % {"n": told.mailed})
+    if told.to_call:
+        parts.append(
+            ngettext(
+                "メールアドレスのない%(n)s件は、電話でのお知らせが必要です。「電話連絡」の一覧から電話してください。",
+                "メールアドレスのない%(n)s件は、電話でのお知らせが必要です。「電話連絡」の一覧から電話してください。",
+                told.to_call,
+            ) % {"n": told.to_call}
+        )
+    return "".join(parts)
 
 
 def _signups_of(session):

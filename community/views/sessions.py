@@ -58,6 +58,7 @@ def session_detail(request, pk, form=None, guest_form=None, status=None):
     context = {
         "session": session,
         "listing": session.listing,
+        "contact": session.listing.contact,
         "seats_left": session.seats_left(),
         "my_signup": my_signup,
         "form": form or SignUpForm(),
@@ -91,9 +92,15 @@ def session_signup(request, pk):
         add_service_errors(form, error)
         return session_detail(request, pk, form=form)
     if signup.status == SignUp.Status.CONFIRMED:
-        messages.success(request, _("申込を受け付けました。確認のメールをお送りしました。"))
+        messages.success(
+            request, _("申込を受け付けました（受付番号 %(reference)s）。確認のメールをお送りしました。") % {"reference": signup.receipt_reference}
+        )
     else:
-        messages.info(request, _("定員に達しているため、キャンセル待ちで受け付けました。繰り上がったらメールでお知らせします。"))
+        messages.info(
+            request,
+            _("定員に達しているため、キャンセル待ちで受け付けました（受付番号 %(reference)s）。繰り上がったらメールでお知らせします。")
+            % {"reference": signup.receipt_reference},
+        )
     return redirect("community:session_detail", pk=pk)
 
 

@@ -165,6 +165,9 @@ class ConsultationRequestAdmin(RoleAwareAdmin):
             services.consultation_set_status(consultation=obj, status=obj.status)
         obj.full_clean()
         super().save_model(request, obj, form, change)
+        team_changed, person_changed = "assigned_team" in form.changed_data, "assigned_to" in form.changed_data
+        if team_changed or person_changed:
+            services.consultation_assign(consultation=obj, team_changed=team_changed, person_changed=person_changed)
         services.consultation_log_access(user=request.user, consultation=obj, action=Action.CHANGE,
                                          ip_address=_ip(request))
 

@@ -69,6 +69,9 @@ class Plaza(Listing):
 
     objects = PlazaQuerySet.as_manager()
 
+    def own_phone(self) -> str:
+        return self.phone or self.contact_phone
+
     class Meta:
         verbose_name = _("相談情報ひろば")
         verbose_name_plural = _("相談情報ひろば")

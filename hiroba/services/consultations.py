@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from hiroba import notify
 from hiroba.models import (
     ConsultationAccessLog,
     ConsultationRequest,
@@ -74,10 +75,16 @@ def consultation_create(
         try:
             with transaction.atomic():
                 consultation.save()
+                notify.consultation_received(consultation)
         except IntegrityError:
             continue  # the rare reference collision: draw again
         return consultation
     raise RuntimeError("could not draw a free reference")
+
+
+def consultation_assign(*, consultation: ConsultationRequest, team_changed: bool, person_changed: bool) -> None:
+    """Tell the newly assigned team (each member) or person that a request is theirs (reference and link only)."""
+    notify.consultation_assigned(consultation, team_changed=team_changed, person_changed=person_changed)
 
 
 def consultation_log_access(*, user, consultation: ConsultationRequest | None, action: str, ip_address=None,

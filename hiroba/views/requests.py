@@ -54,7 +54,10 @@ def request_create(request):
                     language=data["language"], preferred_time=data["preferred_time"], area=data["area"],
                     is_anonymous=data["is_anonymous"], name=data["name"], phone=data["phone"], email=data["email"],
                 )
-                request.session[SESSION_KEY] = {"reference": consultation.reference, "anonymous": consultation.is_anonymous}
+                request.session[SESSION_KEY] = {
+                    "reference": consultation.reference, "anonymous": consultation.is_anonymous,
+                    "mailed": bool(consultation.email), "pk": consultation.pk,
+                }
                 return redirect("hiroba:request_done")
     return render(request, "hiroba/request_form.html", {"form": form, "main_desk": _main_desk()}, status=status)
 

@@ -16,6 +16,7 @@ from community.admin.readonly import ReadOnlyTabularInline
 from community.exports import csv_response
 from community.forms.errors import add_service_errors
 from community.private_files import download_name
+from projects import recipients
 from projects.forms.applications import DecisionForm, ScoreForm
 from projects.models import Application, ApplicationMember, Attachment, BudgetLine, Call, Score
 from projects.models.review import CRITERIA
@@ -133,11 +134,19 @@ class ApplicationAdmin(RoleAwareAdmin):
         })
         if request.method == "POST" and form.is_valid():
             try:
-                review.application_decide(application=application, decided_by=request.user, **form.cleaned_data)
+                decided = review.application_decide(application=application, decided_by=request.user, **form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _t("決定を保存し、団体にメールで通知しました。"))
+                if decided.decision_recipient_count:
+                    messages.success(request, _t("決定を保存し、代表者など%(n)d件のあて先にメールで通知しました。")
+                                     % {"n": decided.decision_recipient_count})
+                else:
+                    contact = recipients.group_contact(decided)
+                    messages.warning(request, _t(
+                        "決定を保存しました。団体にはメールのあて先がないため、当番の区職員に知らせました。"
+                        "団体に電話で伝えてください（%(name)s %(phone)s）。"
+                    ) % {"name": contact.name, "phone": contact.phone})
                 return redirect("admin:projects_application_change", pk)
         scores = application.scores.select_related("reviewer")
         return TemplateResponse(request, "admin/projects/application/decide.html", self._context(

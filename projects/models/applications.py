@@ -113,6 +113,11 @@ class Application(models.Model):
         return self.title or str(_("（事業名未入力）"))
 
     @property
+    def reference(self) -> str:
+        """受付番号 given to the group (G for 助成の申請)."""
+        return f"G-{self.pk:06d}"
+
+    @property
     def is_locked(self) -> bool:
         return self.status != self.Status.DRAFT
 

@@ -2,10 +2,13 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.mails import absolute_url, send_templated_mail
+from community.mails import absolute_url
+from community.notify import people_notify, recipients_choose
+from projects import recipients
 from projects.models import Application, Score
 from projects.models.review import CRITERIA
 
@@ -74,24 +77,22 @@ def application_decide(
         current.save(update_fields=[
             "status", "decision_reason", "granted_amount", "decided_by", "decided_at", "updated_at"
         ])
+        # How many of the group's addresses were told (0: only 当番の区職員 were, and must phone the group).
+        current.decision_recipient_count = len({r.email.lower() for r in recipients.decision_recipients(current)})
         send_decision_mail(current)
         return current
 
 
-def send_decision_mail(application: Application) -> None:
-    recipient = application.submitted_by or application.created_by
-    to = application.organization.contact_email or (recipient.email if recipient else "")
-    from django.urls import reverse
-
-    send_templated_mail(
+def send_decision_mail(application: Application) -> list:
+    """The decision to every 代表者, the submitter and the group's address (else 当番の区職員); returns the mails."""
+    return people_notify(
+        recipients_choose(lambda: recipients.decision_recipients(application)),
         template="projects/mail/decision",
-        to=to,
-        language=recipient.preferred_language if recipient else "ja",
         context={
             "application": application,
             "organization": application.organization,
-            "url": absolute_url(
-                reverse("projects:application_detail", args=[application.organization_id, application.pk])
-            ),
+            "url": absolute_url(reverse("projects:application_detail", args=[application.organization_id, application.pk])),
+            "contact": recipients.group_contact(application),
         },
+        key=f"grant-application:{application.pk}:decision:{application.decided_at:%Y%m%d%H%M%S%f}",
     )

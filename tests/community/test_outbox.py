@@ -49,7 +49,7 @@ def test_plain_text_mails_are_not_html_escaped(organization, resident, django_ca
     listing = make_listing(organization, title="花＆緑 & \"お茶\" <会> 'ようこそ'")
     with django_capture_on_commit_callbacks(execute=True):
         signup_create(session=make_session(listing), user=resident)
-    (sent,) = mail.outbox
+    (sent,) = [m for m in mail.outbox if m.to == [resident.email]]
     assert "花＆緑 & \"お茶\" <会> 'ようこそ'" in sent.subject
     assert "花＆緑 & \"お茶\" <会> 'ようこそ'" in sent.body
     assert "&amp;" not in sent.body and "&#x27;" not in sent.body and "&quot;" not in sent.subject

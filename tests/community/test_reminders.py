@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from community.models import SignUp
-from community.services.sessions import send_due_reminders, session_cancel
+from community.services.sessions import Told, send_due_reminders, session_cancel
 from community.services.signups import signup_create
 from tests.conftest import make_session, make_user
 
@@ -68,7 +68,7 @@ def test_cancelling_a_session_mails_everyone_signed_up_once(listing, resident, d
     signup_create(session=session, user=make_user("w@example.jp"))
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        assert session_cancel(session=session, reason="講師の急病のため") == 2
-        assert session_cancel(session=session, reason="again") == 0
+        assert session_cancel(session=session, reason="講師の急病のため") == Told(mailed=2, to_call=0)
+        assert session_cancel(session=session, reason="again") == Told()
     assert len(mail.outbox) == 2
     assert all("中止のお知らせ" in m.subject and "講師の急病のため" in m.body for m in mail.outbox)

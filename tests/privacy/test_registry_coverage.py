@@ -34,6 +34,7 @@ ACTING = {
     "community.SignUp.proxy_by",
     "community.SignUp.checked_in_by",
     "community.Headcount.recorded_by",
+    "community.PhoneCall.done_by",
     "volunteers.JoinInquiry.answered_by",
     "volunteers.JoinInquiry.outcome_by",
     "volunteers.VolunteerHours.decided_by",

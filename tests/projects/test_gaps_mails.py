@@ -1,6 +1,7 @@
 """Mails to the group's members: the application and the report are received; a report is returned with the reason."""
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -44,8 +45,9 @@ def test_submitting_an_application_mails_every_member_once(
 
     assert response.status_code == 302
     deliveries = [c for c in callbacks if c is not content_version._bump]  # the rest move the content version
-    assert len(deliveries) == 2  # one outbox delivery per member, run after the commit
-    assert sorted(m.to[0] for m in mailoutbox) == ["editor@example.jp", "member@example.jp"]
+    assert len(deliveries) == 3  # one outbox delivery per member and one to 当番の区職員, run after the commit
+    group = [m for m in mailoutbox if m.to != [settings.WARD_DUTY_EMAIL]]
+    assert sorted(m.to[0] for m in group) == ["editor@example.jp", "member@example.jp"]
     mail = next(m for m in mailoutbox if m.to == ["member@example.jp"])
     assert "申請を受け付けました" in mail.subject
     assert "多世代サロン" in mail.body and "200,000円" in mail.body and "団体 チャーリー" in mail.body
@@ -74,7 +76,7 @@ def test_submitting_twice_mails_once(org_member, call, organization, django_capt
         with pytest.raises(ValidationError, match="提出"):
             application_services.application_submit(application=application, user=org_member)
 
-    assert len(mailoutbox) == 1
+    assert sorted(m.to[0] for m in mailoutbox) == [org_member.email, settings.WARD_DUTY_EMAIL]
 
 
 def test_submitting_a_report_mails_the_members(

@@ -41,8 +41,8 @@ def test_a_join_inquiry_mails_every_member_of_the_association_once(
 
     assert response.status_code == 302
     deliveries = [c for c in callbacks if c is not content_version._bump]  # the rest move the content version
-    assert len(deliveries) == 2  # one outbox delivery per member, run after the commit
-    assert sorted(m.to[0] for m in mailoutbox) == ["editor@example.jp", "rep@example.jp"]
+    assert len(deliveries) == 3  # one outbox delivery per member and the sender's receipt, run after the commit
+    assert sorted(m.to[0] for m in mailoutbox) == ["editor@example.jp", "rep@example.jp", "taro@example.jp"]
     mail = next(m for m in mailoutbox if m.to == ["rep@example.jp"])
     assert "加入の問い合わせ" in mail.subject and profile.organization.name in mail.subject
     assert "転入 太郎" in mail.body

@@ -10,6 +10,7 @@ from community.admin.access import NotOneselfInline, RoleAwareAdmin
 from community.admin.moderation import ModeratedAdmin
 from community.roles import WARD_STAFF
 from community.uploads import VerifiedDocumentField, VerifiedImageField
+from volunteers.admin.inquiry_answer import JoinInquiryAnswerMixin
 from volunteers.models import (
     TERM_WARNING_DAYS,
     AssociationActivity,
@@ -83,10 +84,10 @@ def mark_answered(modeladmin, request, queryset):
 
 
 @admin.register(JoinInquiry)
-class JoinInquiryAdmin(RoleAwareAdmin):
-    """Staff see counts per area above the list (change_list template) and may help answer."""
+class JoinInquiryAdmin(JoinInquiryAnswerMixin, RoleAwareAdmin):
+    """Staff see counts per area above the list (change_list template) and may help answer (回答を送る)."""
 
-    list_display = ["created_at", "association", "area", "name", "status", "answered_at", "outcome"]
+    list_display = ["created_at", "association", "area", "name", "status", "answered_at", "outcome", "answer"]
     list_filter = ["status", "outcome", "association__area", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["name", "association__name"]
     list_select_related = ["association__area"]
@@ -99,6 +100,10 @@ class JoinInquiryAdmin(RoleAwareAdmin):
     @admin.display(description=_("地域"), ordering="association__area__sort_order")
     def area(self, obj):
         return obj.association.area
+
+    @admin.display(description=_("回答"))
+    def answer(self, obj):
+        return self.answer_link(obj)
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {}), "counts_by_area": JoinInquiry.objects.counts_by_area()}

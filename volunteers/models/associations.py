@@ -221,6 +221,11 @@ class JoinInquiry(models.Model):
     def __str__(self) -> str:
         return f"{self.name} → {self.association}"
 
+    @property
+    def reference(self) -> str:
+        """受付番号 given to the resident (J for 加入の問い合わせ)."""
+        return f"J-{self.pk:06d}"
+
 
 class ResourceQuerySet(models.QuerySet):
     def published(self):

@@ -217,6 +217,11 @@ class CollegeApplication(models.Model):
     def field_label(self) -> str:
         return ActivityField(self.course.field).label
 
+    @property
+    def reference(self) -> str:
+        """受付番号 given to the applicant (K for カレッジ)."""
+        return f"K-{self.pk:06d}"
+
 
 class ClassAttendance(models.Model):
     """Whether an enrolled student attended one class (a kernel Session of their course)."""

@@ -231,3 +231,8 @@ class CommissionerContact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.address}）"
+
+    @property
+    def reference(self) -> str:
+        """受付番号 given to the resident (M for 民生・児童委員への連絡)."""
+        return f"M-{self.pk:06d}"

@@ -260,6 +260,23 @@ class OpeningApplication(models.Model):
         """The organization sees the applicant's e-mail and phone only once it has accepted them."""
         return self.status == self.Status.ACCEPTED
 
+    @property
+    def reference(self) -> str:
+        """受付番号 given to the applicant (V for ボランティアへの応募)."""
+        return f"V-{self.pk:06d}"
+
+    @property
+    def applicant_label(self) -> str:
+        """How the organization names an applicant it has not accepted: 「応募者 #12」, no name, no address."""
+        from django.utils.translation import gettext
+
+        return gettext("応募者 #%(n)s") % {"n": self.pk}
+
+    @property
+    def display_name(self) -> str:
+        """What the organization sees: the name once accepted, 「応募者 #12」 before."""
+        return self.user.get_full_name() if self.shows_contact else self.applicant_label
+
 
 class VolunteerInvitationQuerySet(models.QuerySet):
     def pending(self):

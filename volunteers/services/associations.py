@@ -1,15 +1,17 @@
 """Writes for 町会・自治会, 民生・児童委員 contacts and 協働推進員 registrations (views and admin call these)."""
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from community.mails import absolute_url, send_templated_mail
-from community.models import Membership, Organization
-from community.roles import WARD_STAFF
+from community.models import Organization
+from community.notify import people_notify, receipt_send, recipients_choose
+from community.services.member_mail import member_recipients
+from community.services.notices import organizer_notify
+from volunteers import recipients
 from volunteers.models import (
     AssociationActivity,
     AssociationPhoto,
@@ -42,15 +44,6 @@ def _mail_users(users, *, template: str, context: dict) -> None:
         )
 
 
-def association_members(organization_id: int):
-    return [m.user for m in Membership.objects.filter(organization_id=organization_id).select_related("user")]
-
-
-def ward_staff_users():
-    """Active users of the 区職員 group: they receive residents' messages for commissioners."""
-    return list(get_user_model().objects.filter(groups__name=WARD_STAFF, is_active=True).exclude(email="").distinct())
-
-
 def coordinators_for_areas(area_ids) -> list:
     """The coordinators assigned to the teams of these areas (each once)."""
     assignments = CoordinatorAssignment.objects.filter(team__area_id__in=list(area_ids), user__is_active=True)
@@ -58,17 +51,50 @@ def coordinators_for_areas(area_ids) -> list:
 
 
 def _send_join_inquiry_mail(inquiry: JoinInquiry) -> None:
-    url = absolute_url(reverse("volunteers:my_inquiries", args=[inquiry.association_id]))
-    _mail_users(
-        association_members(inquiry.association_id),
-        template="join_inquiry_received",
-        context={"inquiry": inquiry, "association": inquiry.association, "url": url},
+    """To the association's members (now or in their digest), else the area's coordinators; a receipt to the sender."""
+    association = inquiry.association
+    has_members = member_recipients(association.pk) != []
+    url = absolute_url(reverse("volunteers:my_inquiries", args=[association.pk]))
+    organizer_notify(
+        organization_id=association.pk,
+        template="volunteers/mail/join_inquiry_received",
+        context={
+            "inquiry": inquiry, "association": association, "url": url,
+            "admin_url": absolute_url(reverse("admin:volunteers_joininquiry_change", args=[inquiry.pk])),
+        },
+        key=f"join-inquiry:{inquiry.pk}:received",
+        line=lambda: _("%(name)sさんから加入の問い合わせが届きました（受付番号 %(reference)s）")
+        % {"name": inquiry.name, "reference": inquiry.reference},
+        url=url,
+        fallback=[lambda: recipients.coordinator_team_recipients(association.area_id)],
+    )
+    receipt_send(
+        to=inquiry.email,
+        language=translation.get_language() or "ja",
+        receipt=recipients.join_inquiry_receipt(inquiry, has_members=has_members),
+        template="volunteers/mail/join_inquiry_receipt",
+        context={"inquiry": inquiry, "association": association},
+        key=f"join-inquiry:{inquiry.pk}",
     )
 
 
 def _send_commissioner_contact_mail(contact: CommissionerContact) -> None:
+    """To 区職員 (they pass it to the commissioner), else 当番の区職員; a receipt to the sender."""
     url = absolute_url(reverse("admin:volunteers_commissionercontact_change", args=[contact.pk]))
-    _mail_users(ward_staff_users(), template="commissioner_contact_received", context={"contact": contact, "url": url})
+    people_notify(
+        recipients_choose(recipients.ward_staff_recipients),
+        template="volunteers/mail/commissioner_contact_received",
+        context={"contact": contact, "url": url},
+        key=f"commissioner-contact:{contact.pk}:received",
+    )
+    receipt_send(
+        to=contact.email,
+        language=translation.get_language() or "ja",
+        receipt=recipients.commissioner_contact_receipt(contact),
+        template="volunteers/mail/commissioner_contact_receipt",
+        context={"contact": contact},
+        key=f"commissioner-contact:{contact.pk}",
+    )
 
 
 def _send_registration_mail(registration: CollaboratorRegistration, area_ids: list[int]) -> None:
@@ -185,6 +211,21 @@ def join_inquiry_set_outcome(*, inquiry: JoinInquiry, outcome: str, by) -> JoinI
         fields += ["status", "answered_at", "answered_by"]
     inquiry.save(update_fields=fields)
     return inquiry
+
+
+def join_inquiry_answer(*, inquiry: JoinInquiry, by, answer: str) -> JoinInquiry:
+    """Answer the resident (by mail when they gave an address) and mark the inquiry answered, in one step."""
+    answered = join_inquiry_mark_answered(inquiry=inquiry, by=by)
+    office, phone, hours = recipients.team_office(answered.association.area)
+    send_templated_mail(
+        template="volunteers/mail/join_inquiry_answer",
+        to=answered.email,
+        language="ja",
+        context={"inquiry": answered, "association": answered.association, "answer": answer,
+                 "office": office, "phone": phone, "hours": hours},
+        key=f"join-inquiry:{answered.pk}:answer:{timezone.now():%Y%m%d%H%M%S%f}",
+    )
+    return answered
 
 
 @transaction.atomic

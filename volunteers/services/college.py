@@ -2,10 +2,15 @@
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from community.mails import absolute_url
 from community.models import Session
+from community.notify import receipt_send
+from community.services.member_mail import members_mail
+from volunteers import recipients
 from volunteers.models import ClassAttendance, Cohort, CollegeApplication, CollegeCourse
 
 Status = CollegeApplication.Status
@@ -26,10 +31,34 @@ def college_application_create(
     try:
         with transaction.atomic():
             application.save()
+            _tell_college_office(application)
     except IntegrityError:
         # A double click raced past the check above; the constraint keeps one application.
         raise ValidationError(_("この期にはすでに申し込んでいます。申込は1人1分野までです。")) from None
     return application
+
+
+def _tell_college_office(application: CollegeApplication) -> None:
+    """The course's organization (the College office) hears of it, else 当番の区職員; the applicant gets a receipt."""
+    course = application.course
+    members_mail(
+        organization_id=course.organization_id,
+        template="volunteers/mail/college_application_received",
+        context={
+            "application": application, "course": course, "cohort": course.cohort,
+            "url": absolute_url(reverse("admin:volunteers_collegeapplication_change", args=[application.pk])),
+        },
+        key=f"college-application:{application.pk}:received",
+    )
+    user = application.user
+    receipt_send(
+        to=user.email,
+        language=user.preferred_language or "ja",
+        receipt=recipients.college_application_receipt(application),
+        template="volunteers/mail/college_application_receipt",
+        context={"application": application, "course": course, "cohort": course.cohort, "user": user},
+        key=f"college-application:{application.pk}",
+    )
 
 
 def held_classes(course: CollegeCourse, now=None):

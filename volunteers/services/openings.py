@@ -4,6 +4,8 @@ Every state change mails both sides after the transaction commits; contact detai
 mails and pages that follow an acceptance.
 """
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -11,8 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.mails import absolute_url, send_templated_mail
-from community.models import Membership, PublicationStatus
+from community.models import PublicationStatus
+from community.notify import receipt_send
+from community.services.member_mail import members_mail
 from community.services.moderation import publishable_submit
+from volunteers import recipients
 from volunteers.models import Opening, OpeningApplication, VolunteerInvitation, VolunteerProfile
 
 AppStatus = OpeningApplication.Status
@@ -24,10 +29,21 @@ def _mail_user(user, template: str, context: dict) -> None:
     )
 
 
-def _mail_organization(organization, template: str, context: dict) -> None:
-    """Every member of the organization gets the mail, each in their own language."""
-    for membership in Membership.objects.filter(organization=organization).select_related("user"):
-        _mail_user(membership.user, template, {**context, "recipient": membership.user})
+def _mail_organization(organization, template: str, context: dict, *, key: str = "") -> None:
+    """Every member of the organization, each in their own language; none → the area's coordinators.
+
+    Until the organization accepts an applicant, the mails name them 「応募者 #12」 only (applicant_name).
+    """
+    application = context.get("application")
+    if application is not None:
+        context = {**context, "applicant_name": application.display_name}
+    members_mail(
+        organization_id=organization.pk,
+        template=f"volunteers/mail/{template}",
+        context=context,
+        key=key or f"{template}:{uuid.uuid4().hex}",
+        fallback=[lambda: recipients.coordinator_team_recipients(organization.area_id)],
+    )
 
 
 def _org_applications_url(organization_id: int) -> str:
@@ -79,8 +95,16 @@ def opening_apply(*, opening: Opening, user, message: str) -> OpeningApplication
                 "manage_url": _org_applications_url(opening.organization_id),
                 "my_url": absolute_url(reverse("volunteers:my_volunteering")),
             }
-            _mail_user(user, "opening_applied", context)
-            _mail_organization(opening.organization, "opening_application_received", context)
+            event = f"opening-application:{application.pk}:applied:{application.created_at:%Y%m%d%H%M%S%f}"
+            receipt_send(
+                to=user.email,
+                language=user.preferred_language or "ja",
+                receipt=recipients.opening_application_receipt(application),
+                template="volunteers/mail/opening_applied",
+                context=context,
+                key=event,
+            )
+            _mail_organization(opening.organization, "opening_application_received", context, key=event)
     except IntegrityError:
         raise ValidationError(_("この募集にはすでに応募しています。")) from None
     return application

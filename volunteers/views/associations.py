@@ -13,7 +13,8 @@ from django.views.decorators.http import require_POST
 from community import access
 from community.forms.errors import add_service_errors
 from community.models import Membership, Organization
-from volunteers import queries
+from community.services.member_mail import member_recipients
+from volunteers import queries, recipients
 from volunteers.forms.associations import (
     AddressLookupForm,
     AssociationProfileForm,
@@ -84,7 +85,7 @@ def association_inquiry(request, pk):
         return association_detail(request, pk, form=form)
     data = form.cleaned_data
     try:
-        services.join_inquiry_create(
+        inquiry = services.join_inquiry_create(
             association=profile.organization,
             name=data["name"],
             email=data["email"],
@@ -96,12 +97,28 @@ def association_inquiry(request, pk):
     except ValidationError as error:
         add_service_errors(form, error)
         return association_detail(request, pk, form=form)
+    # The receipt page shows this inquiry's reference to the browser that sent it, and to nobody else.
+    request.session[SENT_INQUIRY_KEY] = inquiry.pk
     return redirect("volunteers:association_inquiry_sent", pk=pk)
 
 
+SENT_INQUIRY_KEY = "volunteers:sent_join_inquiry"
+
+
 def association_inquiry_sent(request, pk):
-    profile = get_object_or_404(AssociationProfile.objects.published().select_related("organization"), pk=pk)
-    return render(request, "volunteers/association_inquiry_sent.html", {"profile": profile})
+    profile = get_object_or_404(AssociationProfile.objects.published().select_related("organization__area"), pk=pk)
+    inquiry = JoinInquiry.objects.filter(
+        pk=request.session.get(SENT_INQUIRY_KEY, 0), association=profile.organization
+    ).select_related("association__area").first()
+    receipt = None
+    if inquiry is not None:
+        has_members = member_recipients(profile.organization_id) != []
+        receipt = recipients.join_inquiry_receipt(inquiry, has_members=has_members)
+    return render(
+        request,
+        "volunteers/association_inquiry_sent.html",
+        {"profile": profile, "receipt": receipt, "receipt_mailed": bool(inquiry and inquiry.email)},
+    )
 
 
 def newcomer(request):

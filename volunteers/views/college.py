@@ -65,11 +65,17 @@ def college_apply(request, pk):
     form = CollegeApplicationForm(request.POST or None, cohort=cohort)
     if request.method == "POST" and form.is_valid():
         try:
-            college_services.college_application_create(cohort=cohort, user=request.user, **form.cleaned_data)
+            application = college_services.college_application_create(
+                cohort=cohort, user=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("申込を受け付けました。締切後に抽選し、結果をメールでお知らせします。"))
+            messages.success(
+                request,
+                _("申込を受け付けました（受付番号 %(reference)s）。締切後に抽選し、結果をメールでお知らせします。受付の控えをメールでお送りしました。")
+                % {"reference": application.reference},
+            )
             return redirect("volunteers:college_my")
     status = 400 if request.method == "POST" else 200
     return render(request, "volunteers/college_apply.html", {"cohort": cohort, "form": form}, status=status)

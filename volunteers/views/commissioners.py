@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from community.forms.errors import add_service_errors
-from volunteers import queries
+from volunteers import queries, recipients
 from volunteers.forms.associations import AddressLookupForm, CommissionerContactForm
-from volunteers.models import CommissionerDistrict
+from volunteers.models import CommissionerContact, CommissionerDistrict
 from volunteers.services import associations as services
 
 
@@ -36,7 +36,7 @@ def commissioner_contact(request):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.commissioner_contact_create(
+                contact = services.commissioner_contact_create(
                     district=data["district"],
                     address=data["address"],
                     name=data["name"],
@@ -48,6 +48,8 @@ def commissioner_contact(request):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
+                # Only this browser sees the receipt of this message.
+                request.session[SENT_CONTACT_KEY] = contact.pk
                 return redirect("volunteers:commissioner_contact_sent")
         status = 400
     else:
@@ -57,5 +59,18 @@ def commissioner_contact(request):
     return render(request, "volunteers/commissioner_contact.html", {"form": form}, status=status)
 
 
+SENT_CONTACT_KEY = "volunteers:sent_commissioner_contact"
+
+
 def commissioner_contact_sent(request):
-    return render(request, "volunteers/commissioner_contact_sent.html")
+    contact = (
+        CommissionerContact.objects.select_related("district__area")
+        .filter(pk=request.session.get(SENT_CONTACT_KEY, 0))
+        .first()
+    )
+    receipt = recipients.commissioner_contact_receipt(contact) if contact else None
+    return render(
+        request,
+        "volunteers/commissioner_contact_sent.html",
+        {"receipt": receipt, "receipt_mailed": bool(contact and contact.email)},
+    )
