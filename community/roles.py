@@ -331,6 +331,14 @@ declare("community.outboxmessage", {
     WARD_STAFF: grant("view", extra=("resend_outboxmessage",),
                       note="送信メールの本文（住民から民生・児童委員への連絡を含む）を読み、送れなかったメールを再送します。"),
 })
+declare("community.phonecall", {
+    WARD_STAFF: grant("view change", note="メールのない申込者（代理申込・電話だけのゲスト）への電話連絡。電話したら済みにします。"),
+    COORDINATOR: grant("view change"),
+    REPRESENTATIVE: grant("view:own_organization change:own_organization", note="自団体の電話連絡リスト。"),
+    EDITOR: grant("view:own_organization change:own_organization"),
+})
+# Which sign-up or inquiry an organization was already told of (sent by the outbox or the daily digest): no one edits it.
+declare("community.organizernotice", {})
 for _label in ("community.listing", "community.place", "community.recurringschedule", "community.session"):
     declare(_label, {
         **_STAFF_RUN,

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from community.admin.access import RoleAwareAdmin
 from community.models import PhoneCall
 from community.services.calls import phone_call_done
 from community.templatetags.portal import tel
@@ -26,7 +27,7 @@ class DoneFilter(admin.SimpleListFilter):
 
 
 @admin.register(PhoneCall)
-class PhoneCallAdmin(admin.ModelAdmin):
+class PhoneCallAdmin(RoleAwareAdmin):
     list_display = ["created_at", "person", "phone", "session", "organization", "reason", "detail", "done_at"]
     list_filter = [DoneFilter, "reason"]
     search_fields = ["signup__name", "signup__phone", "signup__session__listing__title"]
