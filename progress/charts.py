@@ -7,9 +7,12 @@ same numbers as a table next to it, so a screen reader user loses nothing.
 from decimal import Decimal
 
 from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from community.figures import Table, total_label
+from community.i18n.languages import is_japanese
+from community.i18n.text import has_japanese
 
 WIDTH = 720
 LABEL_WIDTH = 150
@@ -32,6 +35,11 @@ def _fmt(value) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
+def _lang(text) -> str:
+    """` lang="ja"` on a label left in Japanese (a name nobody translated) on a page in another language."""
+    return ' lang="ja"' if not is_japanese(get_language()) and has_japanese(str(text)) else ""
+
+
 def _series(table: Table) -> tuple[list[str], list[int]]:
     """Which columns become bars: each area (when the table has areas), else the first numeric column."""
     if table.area_columns:
@@ -52,14 +60,14 @@ def bar_chart(table: Table, *, chart_id: str) -> str:
     scale = (WIDTH - LABEL_WIDTH - VALUE_WIDTH) / biggest
     parts, y = [], 0
     for row in rows:
-        parts.append(f'<text x="0" y="{y + 17}" class="chart__row">{escape(row[0])}</text>')
+        parts.append(f'<text x="0" y="{y + 17}" class="chart__row"{_lang(row[0])}>{escape(row[0])}</text>')
         y += ROW_TITLE
         for position, (name, index) in enumerate(zip(names, indexes, strict=True)):
             value = row[index]
             width = max(_number(value) * scale, 0)
             colour = PALETTE[position % len(PALETTE)]
             parts.append(
-                f'<text x="{LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end" class="chart__series">{escape(name)}</text>'
+                f'<text x="{LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end" class="chart__series"{_lang(name)}>{escape(name)}</text>'
                 f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" fill="{colour}"></rect>'
                 f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{y + 15}" class="chart__value">{escape(_fmt(value))}</text>'
             )
