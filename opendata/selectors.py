@@ -134,7 +134,8 @@ def childcare_rows():
 @dataclass(frozen=True)
 class Dataset:
     key: str
-    title: str
+    standard_name: str  # the standard's own name of the dataset, in Japanese whatever the reader's language
+    title: str  # that name in the reader's language
     description: str
     columns: list[str]
     required: list[str]
@@ -154,14 +155,14 @@ class Dataset:
         return max((time for time in times if time), default=None)
 
 
-# The titles are the standard's dataset names (kept in Japanese, shown marked as names); the descriptions are ours.
 DATASETS = [
-    Dataset("event", "イベント一覧", _("ポータルに載っている催し・開催回（今日から3か月先まで）。1行が1回の開催です。"),
+    Dataset("event", "イベント一覧", _("イベント一覧"),
+            _("ポータルに載っている催し・開催回（今日から3か月先まで）。1行が1回の開催です。"),
             standard.EVENT_COLUMNS, standard.EVENT_REQUIRED, event_rows, lambda: [community_queries.public_listings()]),
-    Dataset("public_facility", "公共施設一覧", _("街かどケアカフェと相談情報ひろば（住所のあるもの）。"),
+    Dataset("public_facility", "公共施設一覧", _("公共施設一覧"), _("街かどケアカフェと相談情報ひろば（住所のあるもの）。"),
             standard.FACILITY_COLUMNS, standard.FACILITY_REQUIRED, facility_rows,
             lambda: [cafes_queries.public_care_cafes(), hiroba_queries.public_plazas()]),
-    Dataset("child_care_facility", "子育て施設一覧", _("練馬こどもカフェの会場（住所のあるもの）。"),
+    Dataset("child_care_facility", "子育て施設一覧", _("子育て施設一覧"), _("練馬こどもカフェの会場（住所のあるもの）。"),
             standard.CHILDCARE_COLUMNS, standard.CHILDCARE_REQUIRED, childcare_rows,
             lambda: [cafes_queries.public_kids_cafes()]),
 ]

@@ -35,6 +35,11 @@ def _fmt(value) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
+def _lang(text) -> str:
+    """` lang="ja"` on a label left in Japanese (a name nobody translated) on a page in another language."""
+    return ' lang="ja"' if not is_japanese(get_language()) and has_japanese(str(text)) else ""
+
+
 def _series(table: Table) -> tuple[list[str], list[int]]:
     """Which columns become bars: each area (when the table has areas), else the first numeric column."""
     if table.area_columns:
@@ -43,13 +48,6 @@ def _series(table: Table) -> tuple[list[str], list[int]]:
         names = [name for i, name in enumerate(table.columns[1:], start=1)
                  if any(isinstance(row[i], int | float | Decimal) for row in table.rows)][:1]
     return names, [table.columns.index(name) for name in names]
-
-
-def _label(text, css_class: str, attributes: str) -> str:
-    """A label as SVG text; a name left in Japanese (a grant stage, a course) is marked so on other pages."""
-    text = str(text)
-    marked = "" if is_japanese(get_language()) or not has_japanese(text) else ' lang="ja" translate="no"'
-    return f'<text {attributes} class="{css_class}"{marked}>{escape(text)}</text>'
 
 
 def bar_chart(table: Table, *, chart_id: str) -> str:
@@ -62,15 +60,15 @@ def bar_chart(table: Table, *, chart_id: str) -> str:
     scale = (WIDTH - LABEL_WIDTH - VALUE_WIDTH) / biggest
     parts, y = [], 0
     for row in rows:
-        parts.append(_label(row[0], "chart__row", f'x="0" y="{y + 17}"'))
+        parts.append(f'<text x="0" y="{y + 17}" class="chart__row"{_lang(row[0])}>{escape(row[0])}</text>')
         y += ROW_TITLE
         for position, (name, index) in enumerate(zip(names, indexes, strict=True)):
             value = row[index]
             width = max(_number(value) * scale, 0)
             colour = PALETTE[position % len(PALETTE)]
             parts.append(
-                _label(name, "chart__series", f'x="{LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end"')
-                + f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" fill="{colour}"></rect>'
+                f'<text x="{LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end" class="chart__series"{_lang(name)}>{escape(name)}</text>'
+                f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" fill="{colour}"></rect>'
                 f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{y + 15}" class="chart__value">{escape(_fmt(value))}</text>'
             )
             y += BAR_HEIGHT + GAP

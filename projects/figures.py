@@ -6,9 +6,27 @@ A group is "continuing" when one of its earlier applications was funded: the pla
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from community import figures
+from community.i18n.content import localized
 from projects.models import Application, Stage
+
+# The plan's three stages. A call's stages carry these names unless staff chose others; the report reads them in
+# the reader's language from the catalogs when nobody wrote a translation on the stage itself.
+PLAN_STAGE_NAMES = {
+    "スタートアップ": pgettext_lazy("grant stage", "スタートアップ"),
+    "ステップアップ": pgettext_lazy("grant stage", "ステップアップ"),
+    "発展": pgettext_lazy("grant stage", "発展"),
+}
+
+
+def stage_label(stage: Stage) -> str:
+    """The stage's own translation, else the plan's name from the catalogs, else its Japanese name."""
+    text = localized(stage, "name")
+    if text.is_fallback and text.text in PLAN_STAGE_NAMES:
+        return str(PLAN_STAGE_NAMES[text.text])
+    return text.text
 
 
 def grant_tables(fiscal_year) -> list[figures.Table]:
@@ -29,7 +47,7 @@ def grant_tables(fiscal_year) -> list[figures.Table]:
     }
     stages = list(Stage.objects.filter(call__fiscal_year=fiscal_year.year).order_by("level"))
     keys = ("applied", "new", "cont", "adopted", "adopted_new", "adopted_cont", "yen")
-    table_rows = [[stage.name, *[rows.get(stage.pk, {}).get(key) or 0 for key in keys]] for stage in stages]
+    table_rows = [[stage_label(stage), *[rows.get(stage.pk, {}).get(key) or 0 for key in keys]] for stage in stages]
     if None in rows:
         table_rows.append([_("段階未選択"), *[rows[None].get(key) or 0 for key in keys]])
     table_rows.append([figures.total_label(), *[sum(row[i] for row in table_rows) for i in range(1, len(keys) + 1)]])

@@ -10,11 +10,25 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from community.i18n.content import localized
 from community.mails import absolute_url
 from community.services.headcounts import checkin_token
+from community.templatetags.portal import jdatetime
 
 register = template.Library()
 _SIZE = re.compile(r'\swidth="[^"]*"\sheight="[^"]*"')
+
+
+def _qr_title(session) -> str:
+    """The session's name for the image's <title>: a <title> cannot mark part of itself as Japanese, so on a page
+    in another language a title nobody translated gives way to the date (the summary above names it, marked)."""
+    if session.title:
+        text = localized(session, "title")
+    else:
+        text = localized(session.listing, "title")
+    if text.is_fallback:
+        return jdatetime(session.starts_at)
+    return text.text
 
 
 @register.simple_tag
@@ -24,6 +38,6 @@ def checkin_qr(signup) -> str:
     svg = image.to_string(encoding="unicode")
     # Scale with the CSS box instead of the library's fixed millimetres; name the image for screen readers.
     svg = _SIZE.sub(' class="checkin-qr" role="img"', svg, count=1)
-    label = _("受付用のQRコード（%(title)s）") % {"title": signup.session.title or signup.session.listing.title}
+    label = _("受付用のQRコード（%(title)s）") % {"title": _qr_title(signup.session)}
     svg = svg.replace(">", format_html("><title>{}</title>", label), 1)
     return mark_safe(svg)  # noqa: S308 (our own SVG from the qrcode library; the title is escaped above)

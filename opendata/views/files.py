@@ -8,11 +8,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_page
 
 from community import queries as community_queries
 from community.exports import csv_response
+from community.i18n.languages import is_japanese
 from community.ics import calendar_of
 from community.mails import absolute_url
 from community.models import Area
@@ -25,17 +27,28 @@ FEED_DAYS_AHEAD = 92
 CACHE_SECONDS = 300
 FEED_LIMIT = 2000  # a quarter of the ward's sessions fits many times over; the cap stops a runaway file
 LICENSE_LINK = f'<{standard.LICENSE_URL}>; rel="license"'
+# The licence as the reader reads it; files and the API keep standard.LICENSE_NAME (their columns are Japanese).
+LICENSE_NAME = _("クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）")
+# Creative Commons publishes the deed in these of our languages; the others read it in English.
+DEED_LANGUAGES = {"ja": "ja", "ja-x-easy": "ja", "zh-hans": "zh-hans", "ko": "ko"}
+
+
+def license_context() -> dict:
+    deed = DEED_LANGUAGES.get((get_language() or "ja").lower(), "en")
+    return {"license_name": LICENSE_NAME, "license_url": f"https://creativecommons.org/licenses/by/4.0/deed.{deed}",
+            "license_hreflang": deed}
 
 
 def index(request):
-    datasets = [{"dataset": d, "updated_at": d.updated_at(), "url": reverse("opendata:csv", args=[d.key])}
-                for d in DATASETS]
+    # Other languages name each dataset in their words and give the standard's Japanese name beside it.
+    japanese = is_japanese(get_language())
+    datasets = [{"dataset": d, "updated_at": d.updated_at(), "url": reverse("opendata:csv", args=[d.key]),
+                 "standard_name": "" if japanese else d.standard_name} for d in DATASETS]
     feeds = [{"name": _("すべての開催回"), "url": reverse("opendata:calendar")}] + [
         {"name": area.name, "url": reverse("opendata:calendar") + f"?area={area.slug}"}
         for area in Area.objects.order_by("sort_order")
     ]
-    context = {"datasets": datasets, "feeds": feeds, "license_name": standard.LICENSE_NAME,
-               "license_url": standard.LICENSE_URL, "now": timezone.now()}
+    context = {"datasets": datasets, "feeds": feeds, "now": timezone.now(), **license_context()}
     return render(request, "opendata/index.html", context)
 
 
@@ -77,5 +90,4 @@ def calendar_feed(request):
 
 def api_docs(request):
     """The API described in plain, accessible HTML (the machine-readable schema is /api/v1/openapi.json)."""
-    return render(request, "opendata/api.html", {"max_page_size": MAX_PAGE_SIZE, "license_url": standard.LICENSE_URL,
-                                                 "license_name": standard.LICENSE_NAME})
+    return render(request, "opendata/api.html", {"max_page_size": MAX_PAGE_SIZE, **license_context()})

@@ -104,7 +104,7 @@ def test_an_unknown_dataset_is_404(client, db):
 def test_the_open_data_page_lists_files_feeds_and_api_with_licence_and_update_time(client, public_data):
     body = client.get(reverse("opendata:index")).content.decode()
     for dataset in DATASETS:
-        assert dataset.title in body and dataset.filename() in body
+        assert dataset.standard_name in body and str(dataset.title) in body and dataset.filename() in body
     assert "CC BY 4.0" in body and standard.LICENSE_URL in body
     assert "/opendata/calendar.ics?area=oizumi" in body and "/api/v1/openapi.json" in body
     assert re.search(r"<td>\d{4}年\d{1,2}月\d{1,2}日", body)  # the update time of each file

@@ -12,10 +12,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.i18n.content import TranslatedQuerySetMixin
+
 __all__ = ["VolunteerHours"]
 
 
-class VolunteerHoursQuerySet(models.QuerySet):
+class VolunteerHoursQuerySet(TranslatedQuerySetMixin, models.QuerySet):
+    """Rows arrive with their organization's and opening's translations in the reader's language (one query each)."""
+
     def confirmed(self):
         return self.filter(status=VolunteerHours.Status.CONFIRMED)
 
