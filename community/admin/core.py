@@ -8,7 +8,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from community.admin.access import NotOneselfInline, RoleAwareAdmin
-from community.admin.moderation import ModeratedAdmin
+from community.admin.moderation import ModeratedAdmin, act_on_each
 from community.models import (
     Area,
     Chome,
@@ -67,16 +67,9 @@ class PendingIdentityFilter(admin.SimpleListFilter):
 
 @admin.action(description=_("名称・種別の変更を承認する"), permissions=["change"])
 def approve_identity(modeladmin, request, queryset):
-    done = 0
-    for organization in queryset:
-        try:
-            organization_services.organization_identity_approve(organization=organization)
-        except ValidationError as error:
-            modeladmin.message_user(request, " ".join(error.messages), messages.ERROR)
-        else:
-            done += 1
-    if done:
-        modeladmin.message_user(request, _("%(n)d件の名称・種別の変更を公開しました。") % {"n": done}, messages.SUCCESS)
+    act_on_each(modeladmin, request, queryset,
+                lambda organization: organization_services.organization_identity_approve(organization=organization),
+                _("%(n)d件の名称・種別の変更を公開しました。"))
 
 
 @admin.action(description=_("名称・種別の変更を差戻す（理由を入力）"), permissions=["change"])

@@ -18,18 +18,24 @@ class ModerationActionForm(ActionForm):
     review_note = forms.CharField(label=_("差戻しの理由"), required=False)
 
 
-@admin.action(description=_("承認して公開する"), permissions=["change"])
-def approve(modeladmin, request, queryset):
-    approved = 0
+def act_on_each(modeladmin, request, queryset, act, done_message) -> None:
+    """Run `act(obj)` on every selected row: a refusal is shown and the others go on; then say how many were done."""
+    done = 0
     for obj in queryset:
         try:
-            moderation.publishable_approve(obj=obj)
+            act(obj)
         except ValidationError as error:
             modeladmin.message_user(request, " ".join(error.messages), messages.ERROR)
         else:
-            approved += 1
-    if approved:
-        modeladmin.message_user(request, _("%(n)d件を公開しました。") % {"n": approved}, messages.SUCCESS)
+            done += 1
+    if done:
+        modeladmin.message_user(request, done_message % {"n": done}, messages.SUCCESS)
+
+
+@admin.action(description=_("承認して公開する"), permissions=["change"])
+def approve(modeladmin, request, queryset):
+    act_on_each(modeladmin, request, queryset, lambda obj: moderation.publishable_approve(obj=obj),
+                _("%(n)d件を公開しました。"))
 
 
 @admin.action(description=_("差戻す（理由を入力）"), permissions=["change"])
