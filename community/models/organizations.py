@@ -80,6 +80,7 @@ class Organization(Publishable):
     def has_pending_identity(self) -> bool:
         return bool(self.pending_name or self.pending_kind)
 
+    @property
     def contact(self):
         """Whom to phone: the organization's own number, else the ward's desk for its area (community/contacts.py)."""
         from community.contacts import organization_contact
