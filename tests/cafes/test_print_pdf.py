@@ -72,7 +72,7 @@ def test_the_html_sheet_links_to_the_pdf_and_shows_phone_and_address(client, org
     month = timezone.localtime(session.starts_at).strftime("%Y-%m")
     body = client.get(reverse("cafes:print_month", args=["shakujii"]), {"month": month}).content.decode()
     assert reverse("cafes:print_month_pdf", args=["shakujii"]) in body
-    assert 'href="tel:03-3996-0000"' in body and "東京都練馬区石神井町3丁目" in body
+    assert 'href="tel:0339960000"' in body and "東京都練馬区石神井町3丁目" in body
 
 
 def test_a_month_too_full_for_one_page_says_how_many_pages(client, organization):
