@@ -29,7 +29,7 @@ def test_member_edits_profile_and_place_submits_a_listing_and_staff_approve_it(
     # 2. Edits the organization profile; the change goes live at once.
     page.get_by_role("link", name="団体の情報を編集する").click()
     assert_accessible(page)
-    page.get_by_label("団体の紹介").fill("毎月第1日曜に町内を清掃しています。")
+    page.get_by_role("textbox", name="団体の紹介", exact=True).fill("毎月第1日曜に町内を清掃しています。")
     page.get_by_role("button", name="保存する").click()
     page.get_by_text("団体の情報を保存しました。").wait_for()
     organization.refresh_from_db()

@@ -8,6 +8,11 @@ from playwright.sync_api import expect
 from community.models import User
 from tests.i18n.page_language import language_problems
 
+# Each label ends with the required mark, in Tagalog too (「必須」 → Kailangan).
+EMAIL = re.compile(r"^Email Kailangan$")
+PASSWORD = re.compile(r"^Password Kailangan$")
+PASSWORD_AGAIN = re.compile(r"^Password \(ulit\) Kailangan$")
+
 
 def test_a_tagalog_speaker_signs_up_after_reading_the_error_in_tagalog(page, live_server, assert_accessible):
     page.goto(live_server.url + "/")
@@ -22,9 +27,9 @@ def test_a_tagalog_speaker_signs_up_after_reading_the_error_in_tagalog(page, liv
     expect(page.get_by_role("heading", level=1)).to_have_text("Mag-sign up")
 
     # A first try with a numeric password typed differently twice: both mistakes explained in Tagalog.
-    page.get_by_label("Email address").fill("maria@example.ph")
-    page.get_by_label("Password", exact=True).fill("12345678")
-    page.get_by_label("Password (ulit)").fill("12345679")
+    page.get_by_label(EMAIL).fill("maria@example.ph")
+    page.get_by_label(PASSWORD).fill("12345678")
+    page.get_by_label(PASSWORD_AGAIN).fill("12345679")
     page.get_by_role("button", name="Mag-sign up").click()
     alert = page.get_by_role("alert")
     expect(alert).to_be_visible()
@@ -35,12 +40,12 @@ def test_a_tagalog_speaker_signs_up_after_reading_the_error_in_tagalog(page, liv
     assert language_problems(page.content(), "tl") == []
     assert_accessible(page)
     # What was typed is kept; nothing was created.
-    expect(page.get_by_label("Email address")).to_have_value("maria@example.ph")
+    expect(page.get_by_label(EMAIL)).to_have_value("maria@example.ph")
     assert not User.objects.filter(email="maria@example.ph").exists()
 
     # The second try works and says what happens next, still in Tagalog.
-    page.get_by_label("Password", exact=True).fill("sampaguita-2026")
-    page.get_by_label("Password (ulit)").fill("sampaguita-2026")
+    page.get_by_label(PASSWORD).fill("sampaguita-2026")
+    page.get_by_label(PASSWORD_AGAIN).fill("sampaguita-2026")
     page.get_by_role("button", name="Mag-sign up").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Naipadala ang email ng kumpirmasyon")
     assert page.url.startswith(live_server.url + "/tl/")

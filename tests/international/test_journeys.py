@@ -21,7 +21,7 @@ WORDS = {
         "sign_in": "Log in",
         "people": "Number of people attending",
         "sign_up": "Sign up",
-        "done": "Your sign-up has been received.",
+        "done": re.compile(r"Your sign-up has been received \(reference E-\d+\)"),
         "class_title": "Kids’ Japanese Class",
     },
     "tl": {
@@ -36,7 +36,7 @@ WORDS = {
         "sign_in": "Mag-log in",
         "people": "Bilang ng dadalo",
         "sign_up": "Mag-sign up",
-        "done": "Natanggap ang iyong pag-sign up.",
+        "done": re.compile(r"Natanggap na ang iyong sign-up \(reference E-\d+\)"),
         "class_title": "Klase ng Hapon para sa mga Bata",
     },
 }

@@ -1,5 +1,7 @@
 """A real browser: a group drafts an application, leaves, returns, submits; staff score and adopt; the group sees it."""
 
+import re
+
 import pytest
 from django.core import mail
 from playwright.sync_api import expect
@@ -100,7 +102,7 @@ def test_group_applies_staff_adopt_group_sees_the_decision(
     page.get_by_label("理由（条件付き採択の場合は条件）").fill("地域の見守りにつながる具体的な計画です。")
     page.get_by_label("助成決定額（円）").fill("250000")
     page.get_by_role("button", name="決定して通知する").click()
-    expect(page.get_by_text("決定を保存し、団体にメールで通知しました。")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"決定を保存し、代表者など\d+件のあて先にメールで通知しました。"))).to_be_visible()
     application.refresh_from_db()
     assert application.status == Application.Status.ADOPTED and application.granted_amount == 250_000
     assert any("審査結果" in m.subject for m in mail.outbox)

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.volunteers.factories_college import make_cohort, make_course, make_opening
+from volunteers.models.openings import OpeningApplication
 
 
 @pytest.mark.slow
@@ -51,7 +52,10 @@ def test_resident_profile_to_accepted_volunteer(page, live_server, login, assert
     login(page, org_member.email)
     page.goto(f"{live_server.url}/volunteers/my/organizations/{organization.pk}/applications/")
     assert_accessible(page)
-    page.get_by_role("link", name=resident.full_name).click()
+    # Until accepted, the organization sees 「応募者 #n」, not the applicant's name.
+    application = OpeningApplication.objects.get(user=resident)
+    expect(page.get_by_text(resident.full_name)).to_have_count(0)
+    page.get_by_role("link", name=f"応募者 #{application.pk}").click()
     expect(page.get_by_text("受け入れを決めると表示されます。")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("受け入れる").check()
