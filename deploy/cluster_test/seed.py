@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import time
 
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.cached_db import SessionStore
@@ -10,14 +11,34 @@ from django.utils import timezone
 from PIL import Image
 
 PDF = b"%PDF-1.4\n% cluster test\n%%EOF\n"
+# The staff account's authenticator app (fictional, only for this throwaway cluster).
+TOTP_SECRET = "CLUSTERTESTSTAFFSECRETKEY234567A"
 
 
 def _logged_in_cookie(user) -> str:
-    """A real session (database + Redis) as the login form would leave it, without the password hashing cost."""
+    """A real session (database + Redis) as the login form would leave it, without the password hashing cost.
+
+    Staff pass two steps (password, then their authenticator app), and the staff session clock starts, as
+    allauth and community/staff_sign_in.py write them at sign-in.
+    """
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.totp.internal.auth import TOTP
+    from django.http import HttpRequest
+
+    from community.staff_sign_in import SEEN_KEY, STARTED_KEY
+
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    if user.is_staff:
+        authenticator = TOTP.activate(user, TOTP_SECRET).instance
+        request = HttpRequest()
+        request.session = session
+        request.user = user
+        record_authentication(request, user, "password", email=user.email)
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+        session[STARTED_KEY] = session[SEEN_KEY] = time.time()
     session.create()
     return session.session_key
 
