@@ -12,7 +12,7 @@ from PIL import Image
 
 PDF = b"%PDF-1.4\n% cluster test\n%%EOF\n"
 # The staff account's authenticator app (fictional, only for this throwaway cluster).
-TOTP_SECRET = "CLUSTERTESTSTAFFSECRETKEY234567A"
+TOTP_SECRET = "CLUSTERTESTSTAFFSECRETKEY234567A"  # noqa: S105
 
 
 def _logged_in_cookie(user) -> str:
