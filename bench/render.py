@@ -9,7 +9,8 @@ Run against a database with the bench data (bench/seed.py) and the settings the 
 CACHE_URL at a Redis). Renders go through django.test.Client with PAGE_CACHE_SECONDS=0, keeping whatever smaller
 caches (fragments, content version) a warm server has, as bench/probe.py does; the first render of each page and
 variant is a warm-up and is not counted. --dump renders every page once with the caches emptied first, so two
-dumps of the same data (before and after a change) can be compared byte for byte.
+dumps of the same data (before and after a change) can be compared byte for byte (CSRF tokens aside), and says
+when the next render, from the cached fragments, differs from it.
 """
 
 import argparse
@@ -17,6 +18,7 @@ import cProfile
 import io
 import os
 import pstats
+import re
 import statistics
 import sys
 import time
@@ -26,6 +28,10 @@ import django
 
 # The header switches as a visitor's cookies (the same three settings bench/run.py times on a fresh server).
 VARIANTS = {"ja": {}, "furigana": {"furigana": "on"}, "en": {"django_language": "en"}}
+
+
+def _without_csrf(html: bytes) -> bytes:
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", html)
 
 
 def main(argv=None) -> None:
@@ -64,7 +70,10 @@ def main(argv=None) -> None:
                     response = client.get(url)
                     assert response.status_code == 200, (name, variant, response.status_code)
                     (args.dump / f"{name.replace(' ', '_')}.{variant}.html").write_bytes(response.content)
-                client.get(url)  # warm-up: templates compiled, fragments cached, connection open
+                warm = client.get(url)  # warm-up: templates compiled, fragments cached, connection open
+                if args.dump and _without_csrf(warm.content) != _without_csrf(response.content):
+                    print(f"{name} {variant}: the page from cached fragments differs from the one rendered afresh",
+                          file=sys.stderr)
                 times, cpu = [], []
                 for _ in range(args.renders):
                     start, start_cpu = time.perf_counter(), time.process_time()
