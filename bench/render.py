@@ -50,6 +50,9 @@ def main(argv=None) -> None:
     from django.test.utils import override_settings
 
     from bench.probe import page_addresses
+    from nerima_portal.warmup import warm_up
+
+    warm_up()  # as each gunicorn worker does (nerima_portal/wsgi.py): the same heap, the same first renders
 
     wanted = {name for name in args.pages.split(",") if name}
     pages = [(name, url) for name, url in page_addresses() if not wanted or name in wanted]
