@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.fragments import cached_fragments
 from community.models import Area, PublicationStatus, Session
 from community.models.listings import Listing, specific_listings
 from nerima_portal.search.query import listing_kinds
@@ -121,11 +122,27 @@ def week_sessions(*, limit: int = 6, now=None):
 def with_listing_urls(sessions) -> list[Session]:
     """Give each session its listing's own page and kind (`listing_url`, `listing_kind_label`), one query per kind."""
     sessions = list(sessions)
-    own = {listing.pk: listing for listing in specific_listings({s.listing_id: s.listing for s in sessions}.values())}
+    listings = {s.listing_id: s.listing for s in sessions}.values()
+    own = {listing.pk: listing for listing in specific_listings(listings, related=())}
     for session in sessions:
         listing = own[session.listing_id]
         session.listing_url = listing.get_absolute_url()
         session.listing_kind_label = listing.kind_label if type(listing) is not Listing else _("その他の活動")
+    return sessions
+
+
+def with_items(sessions, *, request, show_date: bool = False) -> list[Session]:
+    """The sessions, each with `item`: its list entry (_session_item.html) from the cached fragments (content
+    version, language), rendered with its listing's own page and kind only for the entries not cached yet."""
+    sessions = list(sessions)
+    items = cached_fragments(
+        "nerima_portal/_session_item.html", sessions, request=request,
+        key=lambda session: f"{session.pk}:{int(show_date)}",
+        context=lambda session: {"session": session, "show_date": show_date},
+        before_render=with_listing_urls,
+    )
+    for session, item in zip(sessions, items, strict=True):
+        session.item = item
     return sessions
 
 

@@ -10,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import jpholiday
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber, TruncDate
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 
@@ -99,8 +101,8 @@ def month_grid(month, sessions) -> list[list[Day]]:
             in_month = first <= day < next_first
             titles = per_day.get(day, []) if in_month else []
             week.append(Day(
-                date=day, in_month=in_month, is_today=day == today,
-                holiday=holiday_name(day), count=len(titles), titles=titles[:CELL_TITLES],
+                date=day, in_month=in_month, is_today=day == today, holiday=holiday_name(day),
+                count=counts.get(day, len(titles)) if in_month else 0, titles=titles[:CELL_TITLES],
             ))
             day += dt.timedelta(days=1)
         weeks.append(week)
@@ -116,10 +118,23 @@ def cell_title(session) -> LocalizedText:
 
 
 def grid_rows(sessions):
-    """Only what a cell shows: start and a title (the listings' translations come with them, one query)."""
-    return [(s.starts_at, cell_title(s)) for s in sessions.select_related(None).only(
-        "starts_at", "title", "listing__title"
-    ).select_related("listing")]
+    """Only what a cell shows: per Asia/Tokyo day its first CELL_TITLES sessions (start, title) and the day's count.
+
+    The database numbers and counts each day's sessions (window functions, PostgreSQL and SQLite ≥ 3.25), so a
+    month of thousands of sessions comes back as at most CELL_TITLES rows a day; the listings' titles and their
+    translations in the reader's language come with them (one more query on a page not in Japanese)."""
+    day = TruncDate("starts_at", tzinfo=timezone.get_current_timezone())
+    first = (
+        sessions.select_related(None).order_by()
+        .annotate(
+            day_count=Window(Count("pk"), partition_by=[day]),
+            day_rank=Window(RowNumber(), partition_by=[day], order_by=[F("starts_at").asc(), F("pk").asc()]),
+        )
+        .filter(day_rank__lte=CELL_TITLES)
+        .only("starts_at", "title", "listing__title").select_related("listing")
+        .order_by("starts_at", "pk")
+    )
+    return [(s.starts_at, cell_title(s), s.day_count) for s in first]
 
 
 def shows_japanese_only(weeks) -> bool:

@@ -6,6 +6,7 @@ for every view module, template and translation catalog to load, and a ふりが
 (about 0.9 s of CPU).
 """
 
+import gc
 import logging
 import time
 from pathlib import Path
@@ -85,4 +86,8 @@ def warm_up() -> None:
     finally:
         # A connection opened here must not be shared by forked workers (gunicorn --preload).
         connections.close_all()
+    # What was loaded lives as long as the process: out of the collector's sight, so that a full collection scans
+    # what requests make, not half a million dictionary and template objects (about 0.4 s each time, measured).
+    gc.collect()
+    gc.freeze()
     logger.info("warm in %.2f s: %d templates, readings of %d texts", time.perf_counter() - started, templates, readings)

@@ -7,10 +7,10 @@ keep working and the switcher's choice still sets the default.
 """
 
 import re
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
-from django.urls import URLResolver, translate_url
+from django.urls import NoReverseMatch, URLResolver, resolve, reverse
 from django.urls.exceptions import Resolver404
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils.translation import get_language, override
@@ -64,10 +64,33 @@ def is_language_path(path: str) -> bool:
 
 def url_in_language(url: str, code: str) -> str:
     """The same page in another language: /cafes/?area=1 → /en/cafes/?area=1; other URLs come back unchanged."""
+    return urls_in_languages(url, [code])[code]
+
+
+def urls_in_languages(url: str, codes) -> dict[str, str]:
+    """url_in_language for several languages: Django's translate_url, resolving the path once, not once a language
+    (every page's <head> names itself in all six)."""
     parts = urlsplit(url)
     current = language_from_path(parts.path) or ORIGINAL
-    with override(current):
-        translated = translate_url(urlunsplit(("", "", parts.path, parts.query, parts.fragment)), code)
-    if parts.scheme:
-        return urlunsplit((parts.scheme, parts.netloc, *urlsplit(translated)[2:]))
+    relative = urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+    try:
+        with override(current):
+            match = resolve(unquote(parts.path))
+    except Resolver404:
+        match = None
+    translated = {}
+    for code in codes:
+        result = relative
+        if match is not None:
+            name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+            with override(code):
+                try:
+                    path = reverse(name, args=match.args, kwargs=match.kwargs)
+                except NoReverseMatch:
+                    pass
+                else:
+                    result = urlunsplit(("", "", path, parts.query, parts.fragment))
+        if parts.scheme:
+            result = urlunsplit((parts.scheme, parts.netloc, *urlsplit(result)[2:]))
+        translated[code] = result
     return translated

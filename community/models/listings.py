@@ -163,8 +163,10 @@ def upcoming_filter(prefix: str = "") -> Q:
 
 
 
-def specific_listings(listings) -> list[Listing]:
-    """The listings as their own subclasses (Cafe, Plaza…), in the same order: one query per kind, not per row."""
+def specific_listings(listings, *, related=("organization", "place")) -> list[Listing]:
+    """The listings as their own subclasses (Cafe, Plaza…), in the same order: one query per kind, not per row.
+
+    `related`: what each comes with; () when only their own pages and kinds are wanted (a list of links)."""
     listings = list(listings)
     by_kind: dict[str, list[int]] = {}
     for listing in listings:
@@ -173,5 +175,5 @@ def specific_listings(listings) -> list[Listing]:
     found: dict[int, Listing] = {}
     for kind, pks in by_kind.items():
         model = apps.get_model(kind)
-        found.update(model.objects.select_related("organization", "place").in_bulk(pks))
+        found.update(model.objects.select_related(*related).in_bulk(pks) if related else model.objects.in_bulk(pks))
     return [found.get(listing.pk, listing) for listing in listings]

@@ -66,7 +66,7 @@ def robots_txt(request):
 
 
 def home(request):
-    week = portal_calendar.with_listing_urls(portal_calendar.week_sessions())
+    week = portal_calendar.with_items(portal_calendar.week_sessions(), request=request, show_date=True)
     return render(request, "nerima_portal/home.html", {"week_sessions": week})
 
 
@@ -111,7 +111,7 @@ def calendar(request):
     day = form.chosen_day(month)
     sessions = portal_calendar.month_sessions(month, day=day, **filters)
     page_obj = Paginator(sessions, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-    days = portal_calendar.by_day(portal_calendar.with_listing_urls(page_obj))
+    days = portal_calendar.by_day(portal_calendar.with_items(page_obj, request=request))
     grid = month_grid(month, grid_rows(portal_calendar.month_sessions(month, **filters)))
     context = {
         "form": form, "month": month, "area": area, "kind": kind, "page_obj": page_obj, "days": days,

@@ -112,6 +112,16 @@ def test_a_cancelled_session_stays_marked_cancelled(client, listing):
     assert "中止" in calendar(client, month=month.param).content.decode()
 
 
+def test_a_session_cancelled_after_the_page_was_shown_is_marked_at_once(client, listing):
+    # The list's entries come from cached fragments: the cancellation retires them with the content version.
+    month = Month.current().next
+    session = session_at(listing, tokyo(month.first_day, 10))
+    assert "中止" not in calendar(client, month=month.param).content.decode()
+    session.is_cancelled = True
+    session.save(update_fields=["is_cancelled"])
+    assert "中止" in calendar(client, month=month.param).content.decode()
+
+
 def test_the_area_filter_follows_the_sessions_own_place_first(client, organization):
     month = Month.current().next
     nerima = make_place("豊玉の会場", town="豊玉北", number=5)

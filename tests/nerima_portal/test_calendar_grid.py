@@ -11,8 +11,9 @@ from icalendar import Calendar
 
 from community.models import Session
 from community.services.signups import cancel_token, signup_create
-from nerima_portal.calendar import Month
-from nerima_portal.calendar_grid import month_grid
+from community.services.translations import translation_save
+from nerima_portal.calendar import Month, month_sessions
+from nerima_portal.calendar_grid import CELL_TITLES, grid_rows, month_grid
 from tests.conftest import make_listing, make_place
 
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -102,19 +103,84 @@ def test_the_signup_filter_keeps_sessions_that_need_it_or_not(client, listing, n
         assert grid_count == len(expected)
 
 
+def _cells(response) -> dict:
+    return {cell.date: cell for week in response.context["grid"] for cell in week if cell.in_month}
+
+
+def test_the_database_counts_each_tokyo_day_and_sends_only_its_first_titles(listing, next_month):
+    busy = next_month.first_day + dt.timedelta(days=5)
+    starts = [at(busy, 0, 30), at(busy, 9), at(busy, 11), at(busy, 13), at(busy, 23, 30)]  # 00:30 is UTC's day before
+    for start in reversed(starts):  # created out of order: the cell follows the clock, not the id
+        session_at(listing, start, title=f"催し{starts.index(start)}")
+    session_at(listing, at(busy + dt.timedelta(days=1), 10), title="翌日の催し")
+    rows = grid_rows(month_sessions(next_month))
+    assert [(start, title.text, count) for start, title, count in rows] == [
+        (starts[0], "催し0", 5), (starts[1], "催し1", 5), (starts[2], "催し2", 5),
+        (at(busy + dt.timedelta(days=1), 10), "翌日の催し", 1),
+    ]
+    cells = {day.date: day for week in month_grid(next_month, rows) for day in week}
+    assert cells[busy].count == 5 and [title.text for title in cells[busy].titles] == ["催し0", "催し1", "催し2"]
+    assert cells[busy - dt.timedelta(days=1)].count == 0
+
+
+def test_the_grid_counts_only_what_the_filters_keep(client, listing, next_month):
+    day = next_month.first_day + dt.timedelta(days=3)
+    for hour in range(9, 14):
+        session_at(listing, at(day, hour), signup_required=hour % 2 == 0)
+    response = client.get(reverse("calendar"), {"month": next_month.param, "signup": "required"})
+    assert _cells(response)[day].count == 2
+
+
+def test_cell_titles_are_in_the_readers_language_with_the_japanese_marked(client, organization, place, next_month,
+                                                                         settings):
+    translated = make_listing(organization, title="ふれあい体操", place=place)
+    translation_save(obj=translated, language="en", texts={"title": "Friendly exercises"})
+    untranslated = make_listing(organization, title="お茶会", place=place)
+    day = next_month.first_day + dt.timedelta(days=2)
+    session_at(translated, at(day, 10))
+    session_at(untranslated, at(day, 11))
+    session_at(translated, at(day, 12), title="特別回")  # a session's own title is never translated
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get(reverse("calendar"), {"month": next_month.param})
+    titles = [(title.text, title.is_fallback) for title in _cells(response)[day].titles]
+    assert titles == [("Friendly exercises", False), ("お茶会", True), ("特別回", True)]
+    body = response.content.decode()
+    assert "<li>Friendly exercises</li>" in body and '<li lang="ja">お茶会</li>' in body
+    assert response.context["grid_japanese_only"]
+
+
+def test_in_japanese_cells_show_the_japanese_titles_unmarked(client, organization, place, next_month):
+    translated = make_listing(organization, title="ふれあい体操", place=place)
+    translation_save(obj=translated, language="en", texts={"title": "Friendly exercises"})
+    day = next_month.first_day + dt.timedelta(days=2)
+    session_at(translated, at(day, 10))
+    response = client.get(reverse("calendar"), {"month": next_month.param})
+    assert [(title.text, title.is_fallback) for title in _cells(response)[day].titles] == [("ふれあい体操", False)]
+    assert not response.context["grid_japanese_only"]
+
+
 # Expected queries: 1 areas for the form's choices  2 count for the paginator  3 the page of sessions
-# 4 the listings' own kinds (one kind here)  5 the grid's rows for the month.
+# 4 the listings' own kinds (one kind here)  5 the grid's rows: per day its count and first three sessions.
+# In English also 6 the translations of the page's listings  7 those of the grid's listings.
+@pytest.mark.parametrize("language, budget", [("ja", 5), ("en", 7)])
 @pytest.mark.parametrize("count", [10, 1000])
-def test_calendar_with_grid_query_budget(client, listing, next_month, count, django_assert_max_num_queries):
+def test_calendar_with_grid_query_budget(client, listing, next_month, count, language, budget, settings,
+                                         django_assert_max_num_queries):
+    translation_save(obj=listing, language="en", texts={"title": "Test gathering"})
     start = at(next_month.first_day, 9)
     Session.objects.bulk_create([
         Session(listing=listing, starts_at=start + dt.timedelta(minutes=37 * n),
                 ends_at=start + dt.timedelta(minutes=37 * n + 60)) for n in range(count)
     ])
-    with django_assert_max_num_queries(6):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    with django_assert_max_num_queries(budget):
         response = client.get(reverse("calendar"), {"month": next_month.param})
     assert response.status_code == 200
-    assert sum(cell.count for week in response.context["grid"] for cell in week) == count
+    cells = _cells(response)
+    assert sum(cell.count for cell in cells.values()) == count
+    shown = {title.text for cell in cells.values() for title in cell.titles}
+    assert shown == {"Test gathering" if language == "en" else listing.title}
+    assert all(len(cell.titles) == min(cell.count, CELL_TITLES) for cell in cells.values())
 
 
 # --- iCal ----------------------------------------------------------------------------------------------

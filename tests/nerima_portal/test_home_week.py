@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from community.models import Place, PublicationStatus
 from nerima_portal.models import ListingSearchText
-from tests.conftest import make_listing, make_session
+from tests.conftest import make_listing, make_place, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +29,15 @@ def test_home_lists_the_next_seven_days_sessions_and_links_them(client, listing)
     assert reverse("community:session_detail", args=[soon.pk]) in body
     assert reverse("community:session_detail", args=[later.pk]) not in body
     assert reverse("calendar") in body
+
+
+def test_home_shows_a_session_moved_to_another_place_at_once(client, listing):
+    # The week's entries come from cached fragments: an edit retires them with the content version.
+    session = make_session(listing, days=2, title="春の体操")
+    assert listing.place.name in client.get(reverse("home")).content.decode()
+    session.place = make_place("光が丘の集会室", town="光が丘", number=2)
+    session.save(update_fields=["place"])
+    assert "光が丘の集会室" in client.get(reverse("home")).content.decode()
 
 
 def test_home_leaves_out_cancelled_and_unpublished_sessions(client, organization, place, listing):

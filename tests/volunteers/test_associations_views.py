@@ -6,6 +6,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from community.models import Area, Chome, Membership, Organization, PublicationStatus
+from community.services.translations import translation_save
 from tests.conftest import make_user
 from tests.volunteers.factories_associations import chome, make_association, make_inquiry
 from volunteers.models import AssociationProfile, JoinInquiry, Resource
@@ -320,15 +321,28 @@ def bulk_associations(n: int):
     return profiles
 
 
+@pytest.mark.parametrize("language, budget", [("ja", 7), ("en", 8)])
 @pytest.mark.parametrize("n", [10, 1000])
-def test_the_directory_has_a_fixed_query_budget(client, django_assert_max_num_queries, n):
-    bulk_associations(n)
+def test_the_directory_has_a_fixed_query_budget(client, django_assert_max_num_queries, n, language, budget, settings):
+    profiles = bulk_associations(n)
+    translation_save(obj=profiles[0].organization, language="en", texts={"name": "Neighbourhood association 0"})
     area = Area.objects.first()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     # 1 area (validating the filter), 1 count, 1 page of profiles (+organization, area, place),
-    # 1 chomes (+town), 1 activities, 2 for the area and town options of the filter form.
-    with django_assert_max_num_queries(7):
+    # 1 chomes (+town), 1 activities, 2 for the area and town options of the filter form;
+    # in English 1 more: the organizations' translations, for the whole page at once.
+    with django_assert_max_num_queries(budget):
         response = client.get(LIST, {"area": area.pk})
-    assertContains(response, "町会0")
+    assertContains(response, "Neighbourhood association 0" if language == "en" else "町会0")
+    assert len(response.context["cards"]) == min(n, 20)
+
+
+def test_a_directory_card_shows_an_edit_at_once(client):
+    profile = make_association(name="けやき町会")
+    assertContains(client.get(LIST), "けやき町会")
+    profile.fee_text = "年額1,200円"
+    profile.save(update_fields=["fee_text"])
+    assertContains(client.get(LIST), "年額1,200円")
 
 
 @pytest.mark.parametrize("n", [10, 1000])

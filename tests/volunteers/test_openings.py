@@ -304,3 +304,11 @@ def test_the_volunteer_search_has_a_fixed_query_budget(organization, org_member,
         response = client.get(reverse("volunteers:org_volunteer_search", args=[organization.pk]), {"field": "welfare"})
     assertContains(response, response.context["page"].object_list[0].public_label)  # no name before they accept
     assert len(response.context["page"].object_list) == min(rows, 20)
+
+
+def test_the_public_list_shows_an_edited_opening_at_once(opening, client):
+    # The list's entries come from cached fragments: an edit retires them with the content version.
+    assertContains(client.get(reverse("volunteers:openings")), opening.title)
+    opening.title = "書き直した募集"
+    opening.save(update_fields=["title"])
+    assertContains(client.get(reverse("volunteers:openings")), "書き直した募集")

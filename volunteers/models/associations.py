@@ -10,6 +10,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.i18n.content import TranslatedQuerySetMixin
+
 __all__ = [
     "AssociationActivity",
     "AssociationPhoto",
@@ -19,7 +21,14 @@ __all__ = [
 ]
 
 
-class AssociationProfileQuerySet(models.QuerySet):
+def card_prefetches() -> tuple:
+    """The 町丁目 (with their towns) and activities a directory card lists."""
+    from community.models import Chome
+
+    return models.Prefetch("chomes", queryset=Chome.objects.select_related("town")), "activities"
+
+
+class AssociationProfileQuerySet(TranslatedQuerySetMixin, models.QuerySet):
     def published(self):
         return self.filter(organization__status="published", organization__kind="chokai")
 
@@ -35,14 +44,14 @@ class AssociationProfileQuerySet(models.QuerySet):
     def with_activity(self, kind):
         return self.filter(activities__kind=kind)
 
+    def for_cards(self):
+        """A directory page before its cards are rendered: organization (with its translation), area and meeting
+        place, in 五十音順; the 町丁目 and activities come with card_prefetches() for the cards not cached yet."""
+        return self.select_related("organization__area", "meeting_place").order_by("organization__name_kana", "pk")
+
     def for_list(self):
         """Everything a directory row shows: organization, area, meeting place, 町丁目 and activities."""
-        from community.models import Chome
-
-        return self.select_related("organization__area", "meeting_place").prefetch_related(
-            models.Prefetch("chomes", queryset=Chome.objects.select_related("town")),
-            "activities",
-        ).order_by("organization__name_kana", "pk")
+        return self.for_cards().prefetch_related(*card_prefetches())
 
     def for_detail(self):
         return self.for_list().prefetch_related("photos")

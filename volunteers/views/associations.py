@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from community import access
 from community.forms.errors import add_service_errors
+from community.fragments import cached_fragments
 from community.models import Membership, Organization
 from community.services.member_mail import member_recipients
 from volunteers import queries, recipients
@@ -22,6 +24,7 @@ from volunteers.forms.associations import (
     JoinInquiryForm,
 )
 from volunteers.models import AssociationProfile, CoordinatorTeam, JoinInquiry, Resource
+from volunteers.models.associations import card_prefetches
 from volunteers.services import associations as services
 
 
@@ -43,13 +46,18 @@ def association_list(request):
             profiles = profiles.with_activity(data["activity"])
     elif form.is_bound:
         profiles = profiles.none()
-    page = Paginator(profiles.for_list(), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(profiles.for_cards(), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    cards = cached_fragments(
+        "volunteers/association__card.html", page.object_list, request=request,
+        key=lambda profile: profile.pk, context=lambda profile: {"profile": profile},
+        before_render=lambda missing: prefetch_related_objects(missing, *card_prefetches()),
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "volunteers/association_list.html",
-        {"form": form, "page": page, "chome": chome, "query": query.urlencode()},
+        {"form": form, "page": page, "cards": cards, "chome": chome, "query": query.urlencode()},
     )
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community.forms.errors import add_service_errors
+from community.fragments import cached_fragments
 from volunteers.forms.openings import OpeningApplyForm, OpeningFilterForm, ReplyForm, VolunteerProfileForm
 from volunteers.models import (
     ActivityField,
@@ -35,10 +36,15 @@ def opening_list(request):
         if form.cleaned_data["suitable"]:
             openings = openings.filter(suitable_for__icontains=f'"{form.cleaned_data["suitable"]}"')
     page = Paginator(openings, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    cards = cached_fragments(
+        "volunteers/opening_summary.html", page.object_list, request=request,
+        key=lambda opening: opening.pk, context=lambda opening: {"opening": opening, "heading_level": "2"},
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
-        request, "volunteers/opening_list.html", {"form": form, "page": page, "query": query.urlencode()}
+        request, "volunteers/opening_list.html",
+        {"form": form, "page": page, "cards": cards, "query": query.urlencode()},
     )
 
 
