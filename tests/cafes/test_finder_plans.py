@@ -15,16 +15,34 @@ from cafes.models import KidsCafe
 from community.finder_fields import listings_refresh_passed
 from community.models import Chome, Listing, Place, PublicationStatus, Session
 from tests.cafes.conftest import at, bulk_care_cafes, bulk_create_children, next_weekday
+from tests.conftest import make_organization, restore_migration_rows
 
 pytestmark = pytest.mark.django_db
 CAFES, WEEKS = 2000, 8
 BIG_TABLES = {"community_session", "community_listing"}
 
 
-@pytest.fixture
-def ward(organization):
+@pytest.fixture(scope="module")
+def ward(django_db_setup, django_db_blocker):
     """2,000 care cafés and 200 kids' cafés in four areas, each meeting weekly on its own weekday and hour, among
-    6,000 other listings (as in the ward, where cafés are a small part of everything listed)."""
+    6,000 other listings (as in the ward, where cafés are a small part of everything listed).
+
+    Made once for the module and committed (each test still runs in its own transaction, rolled back), then the
+    tables are emptied again: making it took most of this module's time when each test made its own.
+    """
+    with django_db_blocker.unblock():
+        restore_migration_rows()
+        _make_ward(make_organization("規模試験の会（架空）", kind="npo"))
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "TRUNCATE community_session, community_listing, community_place, community_organization CASCADE"
+                )
+
+
+def _make_ward(organization):
     # 60 places spread over the ward's 丁目, as organizations' places are.
     chomes = list(Chome.objects.order_by("pk"))
     places = Place.objects.bulk_create(
