@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -28,7 +29,8 @@ def ward(django_db_setup, django_db_blocker):
     6,000 other listings (as in the ward, where cafés are a small part of everything listed).
 
     Made once for the module and committed (each test still runs in its own transaction, rolled back), then the
-    tables are emptied again: making it took most of this module's time when each test made its own.
+    database is emptied as after a transactional test: making it took most of this module's time when each test
+    made its own.
     """
     with django_db_blocker.unblock():
         restore_migration_rows()
@@ -36,10 +38,9 @@ def ward(django_db_setup, django_db_blocker):
         try:
             yield
         finally:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "TRUNCATE community_session, community_listing, community_place, community_organization CASCADE"
-                )
+            # Emptied as after a transactional test (the organization's history rows too), the migrations' rows put back.
+            call_command("flush", interactive=False, verbosity=0)
+            restore_migration_rows()
 
 
 def _make_ward(organization):
