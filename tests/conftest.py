@@ -70,7 +70,8 @@ def pytest_runtest_teardown(item, nextitem):
     committed, so that the tests after it on this worker do not each load them again inside their own transaction
     (a second per test, most of the suite's time before this)."""
     yield
-    if _is_transactional(item):
+    # After the last test the test database is already gone: nothing to put back.
+    if nextitem is not None and _is_transactional(item):
         from pytest_django.plugin import blocking_manager_key
 
         with item.config.stash[blocking_manager_key].unblock():
