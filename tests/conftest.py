@@ -30,10 +30,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(autouse=True)
-def _geography(db):
-    """Rows from data migrations (areas, towns, 丁目; the cafés' activities): put them back after a transactional
-    test flushed them. Without this, a test after a browser test on the same worker found no activities."""
+def restore_migration_rows() -> None:
+    """Rows from data migrations (areas, towns, 丁目, the area desks, the areas' translations; the cafés' activities),
+    put back when a transactional test's flush removed them."""
     import importlib
 
     from django.apps import apps
@@ -51,6 +50,32 @@ def _geography(db):
         importlib.import_module("community.migrations.0005_add_translations").backfill_japanese(apps, None)
     if not Activity.objects.exists():
         importlib.import_module("cafes.migrations.0002_load_activities").load(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _geography(db):
+    """A test never starts without the migrations' rows (see pytest_runtest_teardown for where they come back)."""
+    restore_migration_rows()
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(marker and marker.kwargs.get("transaction")) or "transactional_db" in fixtures or "live_server" in fixtures
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional (browser) test, Django empties every table; the migrations' rows are put back at once,
+    committed, so that the tests after it on this worker do not each load them again inside their own transaction
+    (a second per test, most of the suite's time before this)."""
+    yield
+    # After the last test the test database is already gone: nothing to put back.
+    if nextitem is not None and _is_transactional(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            restore_migration_rows()
 
 
 @pytest.fixture(autouse=True)

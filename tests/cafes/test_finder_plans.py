@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -15,16 +16,34 @@ from cafes.models import KidsCafe
 from community.finder_fields import listings_refresh_passed
 from community.models import Chome, Listing, Place, PublicationStatus, Session
 from tests.cafes.conftest import at, bulk_care_cafes, bulk_create_children, next_weekday
+from tests.conftest import make_organization, restore_migration_rows
 
 pytestmark = pytest.mark.django_db
 CAFES, WEEKS = 2000, 8
 BIG_TABLES = {"community_session", "community_listing"}
 
 
-@pytest.fixture
-def ward(organization):
+@pytest.fixture(scope="module")
+def ward(django_db_setup, django_db_blocker):
     """2,000 care cafés and 200 kids' cafés in four areas, each meeting weekly on its own weekday and hour, among
-    6,000 other listings (as in the ward, where cafés are a small part of everything listed)."""
+    6,000 other listings (as in the ward, where cafés are a small part of everything listed).
+
+    Made once for the module and committed (each test still runs in its own transaction, rolled back), then the
+    database is emptied as after a transactional test: making it took most of this module's time when each test
+    made its own.
+    """
+    with django_db_blocker.unblock():
+        restore_migration_rows()
+        _make_ward(make_organization("規模試験の会（架空）", kind="npo"))
+        try:
+            yield
+        finally:
+            # Emptied as after a transactional test (the organization's history rows too), the migrations' rows put back.
+            call_command("flush", interactive=False, verbosity=0)
+            restore_migration_rows()
+
+
+def _make_ward(organization):
     # 60 places spread over the ward's 丁目, as organizations' places are.
     chomes = list(Chome.objects.order_by("pk"))
     places = Place.objects.bulk_create(

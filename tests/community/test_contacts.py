@@ -146,12 +146,9 @@ def test_the_finder_gives_the_support_centre_and_its_phone_for_hikarigaoka_2(cli
     assert 'href="tel:0339931111"' in page and "地域の区の窓口をご案内しています" in page
 
 
-def test_no_demo_session_that_needs_a_sign_up_lacks_a_phone(db):
-    from django.core.management import call_command
-
+def test_no_demo_session_that_needs_a_sign_up_lacks_a_phone(demo_data):
     from community.models import Session
 
-    call_command("load_demo", stdout=open("/dev/null", "w"))
     sessions = Session.objects.visible().filter(signup_required=True, starts_at__gte=dt.datetime.now(dt.UTC))
     assert sessions.exists()
     assert all(session.listing.specific.contact is not None for session in sessions.select_related("listing"))

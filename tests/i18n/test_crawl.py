@@ -8,11 +8,9 @@ Tagalog interface. On every page: a right <html lang>; on やさしい日本語 
 axe-core runs on one page of each pattern in each language in test_crawl_browser.py.
 """
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from community.models import User
@@ -62,8 +60,8 @@ def page_problems(url: str, response, language: str, *, signed_in: bool) -> list
 
 
 @pytest.fixture
-def demo():
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_data):
+    return demo_data
 
 
 def test_every_page_in_every_language_keeps_the_language_rules(demo):

@@ -1,9 +1,7 @@
 """The words the site suggests to search for find something (asked through the search's public function)."""
 
-import io
 
 import pytest
-from django.core.management import call_command
 from django.utils import translation
 
 from nerima_portal.search.folding import query_terms
@@ -14,8 +12,7 @@ from nerima_portal.search_examples import SEARCH_EXAMPLES
 pytestmark = pytest.mark.django_db
 
 
-def test_each_suggested_word_finds_demo_content():
-    call_command("load_demo", stdout=io.StringIO())
+def test_each_suggested_word_finds_demo_content(demo_data):
     index_refresh()
     found = {word: sum(group.count for group in search_overview(query_terms(word))) for word, _meaning in SEARCH_EXAMPLES}
     assert all(count > 0 for count in found.values()), found

@@ -6,6 +6,8 @@ from urllib.parse import parse_qsl, urldefrag, urlsplit
 
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.markup_paths import AxeCoverage
+
 # Downloads and actions that are not pages: following them would save a file or change state.
 SKIP_PATH = re.compile(
     r"^/(admin|static|media|api)/|^/accounts/logout|\.(ics|csv|json|pdf|png|jpe?g|zip)$"
@@ -120,7 +122,8 @@ def crawl(
     """Visit same-origin pages breadth-first from start_paths; return ({url: [problems]}, [visited urls]).
 
     Links and GET forms are followed. `check(page)` raises AssertionError with a report (the assert_accessible
-    fixture); `follow(path)` limits what is queued (start paths are always visited); at most `per_shape` URLs of
+    fixture); it runs on the pages that show an element not on a page it already checked (tests/markup_paths.py),
+    PAGE_CHECKS on every page. `follow(path)` limits what is queued (start paths are always visited); at most `per_shape` URLs of
     each pattern are opened. A redirect to the login page is a problem unless `login_expected` (the visitor).
     """
     origin = urlsplit(base_url)
@@ -129,6 +132,7 @@ def crawl(
     shapes: Counter = Counter()
     problems: dict[str, list[str]] = {}
     visited: list[str] = []
+    coverage = AxeCoverage()
     while queue and len(visited) < max_pages:
         url = queue.popleft()
         parts = urlsplit(url)
@@ -151,10 +155,11 @@ def crawl(
                 found.append(f"redirected to the login page ({page.url})")
         else:
             found.extend(page.evaluate(PAGE_CHECKS))
-            try:
-                check(page)
-            except AssertionError as error:
-                found.append(str(error).split("\n", 1)[-1])
+            if coverage.needs_scan(page.content()):
+                try:
+                    check(page)
+                except AssertionError as error:
+                    found.append(str(error).split("\n", 1)[-1])
             links = page.eval_on_selector_all("a[href]:not([download])", "(links) => links.map((a) => a.href)")
             for href in links + page.eval_on_selector_all("form", GET_FORMS):
                 href = urldefrag(href).url.rstrip("?")

@@ -29,8 +29,7 @@ def load_demo():
 
 
 @pytest.mark.django_db
-def test_every_fact_the_issue_lists_is_put_right(client):
-    load_demo()
+def test_every_fact_the_issue_lists_is_put_right(demo_data, client):
 
     # The こどもカフェ at タリーズ 石神井公園店 belongs to the company that signed the agreement, not the other store.
     shakujii = KidsCafe.objects.get(title="練馬こどもカフェ タリーズコーヒー 石神井公園店")

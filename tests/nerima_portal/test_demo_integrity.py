@@ -1,10 +1,8 @@
 """Demo data that holds together: every public listing says where (its place, or each visit's place for 出張),
 children aged 4–12 have activities with dates, and こども食堂 have dates. Fiction is marked 架空."""
 
-import io
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Q
 from django.utils import timezone
 
@@ -12,8 +10,8 @@ from community.models import Listing, Organization, Session
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_data):
+    return demo_data
 
 
 # Volunteer openings say where through their own 地域 (and are not held on dates); every other listing is held somewhere.

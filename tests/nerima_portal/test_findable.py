@@ -2,7 +2,6 @@
 place and organizer, a meta description per page from its content, favicon and app icons, robots.txt."""
 
 import datetime as dt
-import io
 import json
 import re
 from urllib.parse import urlsplit
@@ -10,7 +9,6 @@ from xml.etree import ElementTree
 
 import pytest
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -46,8 +44,7 @@ def cafe(organization):
 
 # --- sitemap ---------------------------------------------------------------------------------------
 
-def test_every_url_in_the_sitemap_of_the_demo_answers_200(client):
-    call_command("load_demo", stdout=io.StringIO())
+def test_every_url_in_the_sitemap_of_the_demo_answers_200(demo_data, client):
     urls = _sitemap_urls(client)
     assert len(urls) > 100
     paths = sorted(urlsplit(url).path + (f"?{urlsplit(url).query}" if urlsplit(url).query else "") for url in urls)
