@@ -6,7 +6,7 @@ Production code never marks anything: real records are never fiction. The pages 
 
 from django.contrib.contenttypes.models import ContentType
 
-from community.models.demo import DemoFiction, fiction_exists, fiction_model
+from community.models.demo import DemoFiction, fiction_model
 
 
 def _content_type(obj) -> ContentType:
@@ -42,4 +42,4 @@ def fictional_ids(model):
     ).values("object_id")
 
 
-__all__ = ["fiction_exists", "fictional_ids", "is_fictional", "mark_fictional", "unmark_fictional"]
+__all__ = ["fictional_ids", "is_fictional", "mark_fictional", "unmark_fictional"]
