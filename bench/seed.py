@@ -60,6 +60,7 @@ class Seeder:
         from django.contrib.auth.hashers import make_password
         from simple_history.utils import bulk_create_with_history
 
+        from community.demo_fiction import mark_fictional
         from community.models import Membership, Organization, Place, PublicationStatus, User
 
         missing = self.target("organizations") - Organization.objects.count()
@@ -78,7 +79,6 @@ class Seeder:
                 kind=kind, name=f"{chome.town.name}{label}{i}{TAG}", name_kana=f"べんち{kana_number(i)}",
                 description=f"{chome.town.name}で活動する{label}です。{TAG}", area=chome.town.area,
                 address=f"東京都練馬区{chome}", status=PublicationStatus.PUBLISHED, published_at=self.now,
-                is_fictional=True,
             ))
             places.append(Place(
                 name=f"{chome.town.name}集会所{i}{TAG}", name_kana=f"しゅうかいじょ{kana_number(i)}",
@@ -87,6 +87,7 @@ class Seeder:
             ))
         User.objects.bulk_create(users, batch_size=2000)
         organizations = bulk_create_with_history(organizations, Organization, batch_size=2000)
+        mark_fictional(*organizations)
         users = list(User.objects.filter(email__in=[user.email for user in users]).order_by("pk"))
         Membership.objects.bulk_create(
             [Membership(organization=org, user=user, role=Membership.Role.REPRESENTATIVE)
@@ -109,6 +110,7 @@ class Seeder:
 
     def cafes(self) -> None:
         from cafes.models import Activity, CareCafe, ChildcareLecture, KidsCafe
+        from community.demo_fiction import mark_fictional
         from community.services.moderation import publishable_approve
         from community.services.organizations import listing_create
 
@@ -126,7 +128,7 @@ class Seeder:
                 cafe = KidsCafe(
                     title=f"こどもカフェ{place.chome.town.name}{i}{TAG}", title_kana=f"こどもかふぇ{kana_number(i)}",
                     summary="赤ちゃん連れで過ごせるカフェの一角です。", place=place, age_min=0, age_max=3,
-                    stroller_ok=i % 2 == 0, has_nursing_room=i % 3 == 0, is_fictional=True,
+                    stroller_ok=i % 2 == 0, has_nursing_room=i % 3 == 0,
                 )
             else:
                 travelling = i % 11 == 0
@@ -138,9 +140,10 @@ class Seeder:
                     summary="体操とお茶で、気軽に立ち寄れる居場所です。", cafe_type=cafe_type,
                     partner_shop="ベンチ薬局" if cafe_type == CareCafe.CafeType.SHOP else "",
                     place=None if travelling else place, is_free=i % 2 == 0, fee_text="無料" if i % 2 == 0 else "100円",
-                    signup_required=i % 2 == 1, is_fictional=True,
+                    signup_required=i % 2 == 1,
                 )
             listing_create(organization=organization, listing=cafe)
+            mark_fictional(cafe)
             if isinstance(cafe, CareCafe):
                 cafe.activities.set(self.random.sample(activities, 3))
             publishable_approve(obj=cafe)

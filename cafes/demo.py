@@ -1,5 +1,5 @@
 """Demo cafés: the real ones in demo_data/carecafe.csv and kodomo_cafe.csv, plus fictional ones (「（デモ）」,
-is_fictional, and an admin note) so every type, area and weekday has examples. Idempotent: natural keys only.
+the DemoFiction registry, and an admin note) so every type, area and weekday has examples. Idempotent: natural keys only.
 
 Where the sources give no schedule, the schedule here is invented and the admin note says so.
 """
@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from cafes.models import Activity, CareCafe, ChildcareLecture, KidsCafe
 from community.demo import COBUSHI_OPERATOR, chome, demo_user
+from community.demo_fiction import mark_fictional
 from community.models import Organization, Place, PublicationStatus, RecurringSchedule
 from community.services.schedules import schedule_generate_sessions
 from community.services.signups import signup_create
@@ -251,7 +252,6 @@ def _listing(model, row, **fields):
             "summary": row.get("summary", "デモ用の架空のカフェです。"),
             "fee_text": row.get("fee", ""),
             "contact_text": row.get("contact", ""),
-            "is_fictional": row["fictional"],
             "admin_note": row.get("note", "架空のデモデータです。"),
             # A listing whose place is unknown in the sources waits for it (承認待ち) instead of being public.
             "status": row.get("status", PublicationStatus.PUBLISHED),
@@ -259,6 +259,8 @@ def _listing(model, row, **fields):
             **fields,
         },
     )
+    if row["fictional"]:
+        mark_fictional(listing)
     return listing
 
 
@@ -266,14 +268,16 @@ def _organizations_and_places() -> None:
     from community.models import Area
 
     for name, kana, kind, area, fictional in ORGANIZATIONS:
-        Organization.objects.get_or_create(
+        organization, _created = Organization.objects.get_or_create(
             name=name,
             defaults={
-                "name_kana": kana, "kind": kind, "is_fictional": fictional,
+                "name_kana": kana, "kind": kind,
                 "area": Area.objects.filter(slug=area).first(), "status": PublicationStatus.PUBLISHED,
                 "published_at": timezone.now(),
             },
         )
+        if fictional:
+            mark_fictional(organization)
     for name, kana, address, town, number, station, minutes, wheelchair, toilet, note in PLACES:
         Place.objects.get_or_create(
             name=name,

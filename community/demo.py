@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from community.demo_fiction import mark_fictional
 from community.models import (
     Area,
     Chome,
@@ -172,7 +173,7 @@ def load() -> None:
     now = timezone.now()
     _put_facts_right()
     for name, kana, kind, area, address, phone, fictional in ORGANIZATIONS:
-        Organization.objects.get_or_create(
+        organization, _created = Organization.objects.get_or_create(
             name=name,
             defaults={
                 "name_kana": kana,
@@ -180,12 +181,13 @@ def load() -> None:
                 "area": areas.get(area),
                 "address": address,
                 "contact_phone": phone,
-                "is_fictional": fictional,
                 "status": PublicationStatus.PUBLISHED,
                 "published_at": now,
                 "description": DESCRIPTIONS.get(name, f"{name}の紹介文です。地域の支え合いの活動をしています。"),
             },
         )
+        if fictional:
+            mark_fictional(organization)
     for email, name, org_name, role in MEMBERS:
         user = demo_user(email, name)
         Membership.objects.get_or_create(
@@ -232,11 +234,11 @@ def _load_review_work(areas) -> None:
                 "area": areas[area],
                 "status": status,
                 "review_note": reason,
-                "is_fictional": True,
                 "contact_phone": "090-0000-0000" if reason else "",
                 "description": f"{name}の登録申請です（架空のデモデータ）。",
             },
         )
+        mark_fictional(organization)
         Membership.objects.get_or_create(
             user=applicant, organization=organization, defaults={"role": Membership.Role.REPRESENTATIVE}
         )

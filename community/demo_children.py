@@ -1,10 +1,11 @@
 """Demo activities for children aged 4–12 and こども食堂 with dates. All of it is fiction, marked 架空 in the
-title and on the organization (is_fictional); no real place or group is said to hold them."""
+title and on the organization (registered in DemoFiction); no real place or group is said to hold them."""
 
 import datetime as dt
 
 from django.utils import timezone
 
+from community.demo_fiction import mark_fictional
 from community.models import Area, Chome, Listing, Organization, Place, PublicationStatus, RecurringSchedule
 from community.services.schedules import schedule_generate_sessions
 
@@ -53,11 +54,12 @@ def load() -> None:
     organizations = [
         Organization.objects.get_or_create(
             name=name,
-            defaults={"name_kana": kana, "kind": "volunteer", "area": areas[area], "is_fictional": True,
+            defaults={"name_kana": kana, "kind": "volunteer", "area": areas[area],
                       "status": PublicationStatus.PUBLISHED, "published_at": now, "description": FICTION},
         )[0]
         for name, kana, area in ORGANIZATIONS
     ]
+    mark_fictional(*organizations)
     places = [
         Place.objects.get_or_create(
             name=name,

@@ -339,6 +339,9 @@ declare("community.phonecall", {
 })
 # Which sign-up or inquiry an organization was already told of (sent by the outbox or the daily digest): no one edits it.
 declare("community.organizernotice", {})
+# Which rows the demo made up: written by the demo loaders only (community/demo_fiction.py); staff see the 架空
+# column and filter in each list, never the registry itself.
+declare("community.demofiction", {})
 for _label in ("community.listing", "community.place", "community.recurringschedule", "community.session"):
     declare(_label, {
         **_STAFF_RUN,

@@ -9,6 +9,7 @@ import datetime as dt
 import jpholiday
 from django.utils import timezone
 
+from community.demo_fiction import mark_fictional
 from community.models import Area, Chome, Organization, Place, PublicationStatus, Session, Town, User
 from community.models.schedules import week_of_month
 from hiroba.models import (
@@ -131,9 +132,10 @@ REQUESTS = [
 def _org(name, kana, kind, area, fictional):
     org, _created = Organization.objects.get_or_create(
         name=name,
-        defaults={"name_kana": kana, "kind": kind, "area": area, "is_fictional": fictional, "status": PUBLISHED,
-                  "published_at": timezone.now()},
+        defaults={"name_kana": kana, "kind": kind, "area": area, "status": PUBLISHED, "published_at": timezone.now()},
     )
+    if fictional:
+        mark_fictional(org)
     return org
 
 
@@ -273,12 +275,13 @@ def load() -> None:
     load_plaza_events()
     for (name, kana, kind, area, address, phone, hours, topics, online, languages, main, fictional,
          description) in DESKS:
-        ConsultationDesk.objects.get_or_create(
+        desk, _created = ConsultationDesk.objects.get_or_create(
             name=name,
             defaults={"name_kana": kana, "kind": kind, "area": areas.get(area), "address": address, "phone": phone,
                       "hours_text": hours, "topics": topics, "offers_online": online, "languages": languages,
-                      "is_main_contact": main, "is_fictional": fictional, "description": description,
-                      "offers_phone": bool(phone)},
+                      "is_main_contact": main, "description": description, "offers_phone": bool(phone)},
         )
+        if fictional:
+            mark_fictional(desk)
     RetentionSetting.current()
     load_requests()

@@ -8,7 +8,7 @@ Nothing personal: sign-ups and members never appear; phone numbers are the organ
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Max
+from django.db.models import BooleanField, ExpressionWrapper, Max, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from cafes import queries as cafes_queries
 from community import queries as community_queries
 from community.mails import absolute_url
-from community.models.listings import specific_listings
+from community.models import Listing, Organization
+from community.models.demo import fiction_exists
 from community.readings import hiragana_to_katakana
 from hiroba import queries as hiroba_queries
 from opendata import standard
@@ -47,8 +48,17 @@ def _barrier_free(place) -> str:
     return ";".join(label for label, present in features if present)
 
 
-def _fiction(listing) -> list[str]:
-    return ["架空のデモデータ"] if getattr(listing, "is_fictional", False) or listing.organization.is_fictional else []
+def fiction(listing: str = "pk") -> ExpressionWrapper:
+    """Annotation: the demo made up the listing at `listing` ("pk" on listings, "listing" on sessions) or the
+    organization running it. Open data never publishes fiction as fact, so such rows say so."""
+    organization = "organization" if listing == "pk" else f"{listing}__organization"
+    return ExpressionWrapper(
+        Q(fiction_exists(Listing, listing)) | Q(fiction_exists(Organization, organization)), output_field=BooleanField()
+    )
+
+
+def _fiction(row) -> list[str]:
+    return ["架空のデモデータ"] if row.open_data_fiction else []
 
 
 def _schedules(listing) -> str:
@@ -61,12 +71,11 @@ def event_rows(*, now=None):
     sessions = list(
         community_queries.upcoming_public_sessions(now=now)
         .filter(starts_at__lt=now + dt.timedelta(days=EVENT_DAYS_AHEAD))
+        .annotate(open_data_fiction=fiction("listing"))
         .order_by("starts_at", "pk")
     )
-    # Each listing as its own kind (one query per kind), so a café's own 架空 flag is seen.
-    own = {listing.pk: listing for listing in specific_listings({s.listing_id: s.listing for s in sessions}.values())}
     for session in sessions:
-        listing, venue = own[session.listing_id], session.venue
+        listing, venue = session.listing, session.venue
         if venue is None:
             continue  # 場所名称 and 住所 are required: a session without a venue is not an event we can list
         address, building, latitude, longitude, notes = _place_cells(venue)
@@ -74,7 +83,7 @@ def event_rows(*, now=None):
         fee = session.fee_text or listing.fee_text
         free = fee.strip() == "無料"  # an empty fee is unknown, not free
         closes = _local(session.signup_closes_at) if session.signup_closes_at else None
-        notes = [*(["中止"] if session.is_cancelled else []), *_fiction(listing), *notes]
+        notes = [*(["中止"] if session.is_cancelled else []), *_fiction(session), *notes]
         yield [
             *standard.common_cells(session.pk),
             session.title or listing.title, _kana(listing.title_kana), "",
@@ -108,17 +117,17 @@ def _facility_row(listing, kind: str, *, hours_note: str = "") -> list:
 
 def facility_rows():
     """公共施設一覧: the portal's drop-in places (街かどケアカフェ, 相談情報ひろば) that have an address."""
-    for cafe in cafes_queries.public_care_cafes():
+    for cafe in cafes_queries.public_care_cafes().annotate(open_data_fiction=fiction()):
         if cafe.place:
             yield _facility_row(cafe, f"街かどケアカフェ（{cafe.get_cafe_type_display()}）")
-    for plaza in hiroba_queries.public_plazas():
+    for plaza in hiroba_queries.public_plazas().annotate(open_data_fiction=fiction()):
         if plaza.place:
             yield _facility_row(plaza, "相談情報ひろば", hours_note=plaza.hours_text)
 
 
 def childcare_rows():
     """子育て施設一覧: 練馬こどもカフェ (a place in a private café; 種別 has no value for it)."""
-    for cafe in cafes_queries.public_kids_cafes():
+    for cafe in cafes_queries.public_kids_cafes().annotate(open_data_fiction=fiction()):
         if not cafe.place:
             continue
         address, building, latitude, longitude, notes = _place_cells(cafe.place)

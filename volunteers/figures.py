@@ -67,7 +67,7 @@ def association_tables(fiscal_year) -> list[figures.Table]:
 
 def commissioner_staffing(*, today) -> dict:
     """Per district and per area: 定数, 現員 and 欠員 of 民生委員・児童委員 and of 主任児童委員 (no names)."""
-    districts = list(CommissionerDistrict.objects.with_area().with_staffing(today=today)
+    districts = list(CommissionerDistrict.objects.with_area().with_staffing(today=today).with_fiction()
                      .order_by("area__sort_order", "name_kana", "name"))
     rows, by_area = [], {}
     for district in districts:

@@ -7,6 +7,7 @@ from modeltranslation.admin import TranslationAdmin
 from cafes.models import Activity, CareCafe, ChildcareLecture, KidsCafe
 from cafes.selectors import cafe_counts, participants_by_month
 from community.admin.access import RoleAwareAdmin
+from community.admin.fiction import FictionAdminMixin, FictionListFilter
 from community.admin.moderation import ModeratedAdmin
 from community.models import RecurringSchedule
 
@@ -18,7 +19,7 @@ class ScheduleInline(admin.TabularInline):
     autocomplete_fields = ["place"]
 
 
-class CafeAdminBase(ModeratedAdmin):
+class CafeAdminBase(FictionAdminMixin, ModeratedAdmin):
     search_fields = ["title", "title_kana", "organization__name"]
     list_select_related = ["organization", "place__chome__town__area"]
     autocomplete_fields = ["organization", "place"]
@@ -32,8 +33,8 @@ class CafeAdminBase(ModeratedAdmin):
 
 @admin.register(CareCafe)
 class CareCafeAdmin(CafeAdminBase):
-    list_display = ["title", "cafe_type", "organization", "area", "is_free", "signup_required", "status", "is_fictional"]
-    list_filter = ["status", "cafe_type", "place__chome__town__area", "is_free", "signup_required", "is_fictional"]
+    list_display = ["title", "cafe_type", "organization", "area", "is_free", "signup_required", "status", "fiction"]
+    list_filter = ["status", "cafe_type", "place__chome__town__area", "is_free", "signup_required", FictionListFilter]
     filter_horizontal = ["activities"]
     change_list_template = "cafes/admin/carecafe_change_list.html"
 
@@ -49,8 +50,8 @@ class CareCafeAdmin(CafeAdminBase):
 
 @admin.register(KidsCafe)
 class KidsCafeAdmin(CafeAdminBase):
-    list_display = ["title", "organization", "area", "age_min", "age_max", "status", "is_fictional"]
-    list_filter = ["status", "place__chome__town__area", "stroller_ok", "has_nursing_room", "is_fictional"]
+    list_display = ["title", "organization", "area", "age_min", "age_max", "status", "fiction"]
+    list_filter = ["status", "place__chome__town__area", "stroller_ok", "has_nursing_room", FictionListFilter]
 
 
 @admin.register(ChildcareLecture)

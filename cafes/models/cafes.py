@@ -116,7 +116,6 @@ class CareCafe(Listing):
     photo_alt = models.CharField(
         _("写真の説明"), max_length=120, blank=True, help_text=_("目の見えない方のための写真の説明です。")
     )
-    is_fictional = models.BooleanField(_("架空のデモデータ"), default=False)
     admin_note = models.TextField(
         _("管理メモ"), blank=True, help_text=_("職員だけが見るメモ。出典や未確認の情報を書きます。")
     )
@@ -152,7 +151,6 @@ class KidsCafe(Listing):
     photo_alt = models.CharField(
         _("写真の説明"), max_length=120, blank=True, help_text=_("目の見えない方のための写真の説明です。")
     )
-    is_fictional = models.BooleanField(_("架空のデモデータ"), default=False)
     admin_note = models.TextField(
         _("管理メモ"), blank=True, help_text=_("職員だけが見るメモ。出典や未確認の情報を書きます。")
     )

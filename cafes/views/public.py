@@ -50,7 +50,8 @@ def index(request):
 
 def care_detail(request, pk):
     cafe = get_object_or_404(
-        CareCafe.objects.published().with_place().prefetch_related("activities", "schedules__place"), pk=pk
+        CareCafe.objects.published().with_place().with_fiction().prefetch_related("activities", "schedules__place"),
+        pk=pk,
     )
     sessions = listing_upcoming_sessions([cafe.pk])
     context = {"cafe": cafe, "sessions": sessions, "map": detail_map(cafe, sessions)}
@@ -62,7 +63,7 @@ def kids_index(request):
 
 
 def kids_detail(request, pk):
-    cafe = get_object_or_404(KidsCafe.objects.published().with_place().prefetch_related("schedules"), pk=pk)
+    cafe = get_object_or_404(KidsCafe.objects.published().with_place().with_fiction().prefetch_related("schedules"), pk=pk)
     lectures = list(
         ChildcareLecture.objects.published().filter(kids_cafe=cafe).select_related("organization").by_reading()
     )

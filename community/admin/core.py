@@ -8,6 +8,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from community.admin.access import NotOneselfInline, RoleAwareAdmin
+from community.admin.fiction import FictionAdminMixin
 from community.admin.moderation import ModeratedAdmin, act_on_each
 from community.models import (
     Area,
@@ -86,10 +87,10 @@ def return_identity(modeladmin, request, queryset):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(ModeratedAdmin):
+class OrganizationAdmin(FictionAdminMixin, ModeratedAdmin):
     """Staff set any 種別 here; members' new names and 種別 wait in the pending fields for the two actions below."""
 
-    list_display = ["name", "kind", "area", "status", "pending_identity", "updated_at"]
+    list_display = ["name", "kind", "area", "status", "pending_identity", "updated_at", "fiction"]
     list_filter = ["status", PendingIdentityFilter, "kind", "area"]
     search_fields = ["name", "name_kana"]
     list_select_related = ["area"]

@@ -3,6 +3,7 @@
 from community.models.areas import Area, Chome, Town
 from community.models.calls import PhoneCall
 from community.models.changes import RecentChange
+from community.models.demo import DemoFiction
 from community.models.headcounts import Headcount
 from community.models.listings import Listing
 from community.models.notices import OrganizerNotice
@@ -19,6 +20,7 @@ from community.models.users import User
 __all__ = [
     "Area",
     "Chome",
+    "DemoFiction",
     "Headcount",
     "Invitation",
     "Listing",

@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from community.i18n.content import TranslatedQuerySetMixin
+from community.models.demo import FictionQuerySet
 from community.models.publication import PublicationStatus, Publishable, PublishableQuerySet
 
 
-class ListingQuerySet(TranslatedQuerySetMixin, PublishableQuerySet):
+class ListingQuerySet(FictionQuerySet, TranslatedQuerySetMixin, PublishableQuerySet):
     def published(self):
         """Public listings: approved, and run by an organization that is itself approved and public."""
         return super().published().filter(organization__status=PublicationStatus.PUBLISHED)

@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from community.i18n.content import TranslatedQuerySetMixin
+from community.models.demo import FictionQuerySet
 from community.models.publication import Publishable, PublishableQuerySet
 from community.readings import HIRAGANA_RE, validate_hiragana  # noqa: F401 (migrations name it here)
 
 
-class OrganizationQuerySet(TranslatedQuerySetMixin, PublishableQuerySet):
+class OrganizationQuerySet(FictionQuerySet, TranslatedQuerySetMixin, PublishableQuerySet):
     def for_member(self, user):
         if not user.is_authenticated:
             return self.none()
@@ -51,9 +52,6 @@ class Organization(Publishable):
     )
     website = models.URLField(_("ウェブサイト"), blank=True)
     logo = models.ImageField(_("ロゴ"), upload_to="organizations/logos/", blank=True)
-    is_fictional = models.BooleanField(
-        _("架空のデモデータ"), default=False, help_text=_("デモ用に作った架空の団体であることを示します。")
-    )
     # A public organization's new name or 種別 waits here for staff; the public keeps the approved one meanwhile.
     pending_name = models.CharField(_("承認待ちの団体名"), max_length=100, blank=True)
     pending_name_kana = models.CharField(_("承認待ちのよみがな"), max_length=200, blank=True)

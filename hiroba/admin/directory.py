@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from community.admin.access import RoleAwareAdmin
+from community.admin.fiction import FictionAdminMixin
 from hiroba.admin.plazas import OTHER_LANGUAGES
 from hiroba.models import ConsultationDesk, SupportCenterCoverage, Topic
 
@@ -32,14 +33,14 @@ class ConsultationDeskForm(forms.ModelForm):
         fields = [
             "name", "name_kana", "kind", "area", "address", "phone", "hours_text", "topics", "offers_visit",
             "offers_phone", "offers_online", "languages", "description", "website", "is_main_contact", "is_active",
-            "is_fictional", "sort_order",
+            "sort_order",
         ]
 
 
 @admin.register(ConsultationDesk)
-class ConsultationDeskAdmin(RoleAwareAdmin):
+class ConsultationDeskAdmin(FictionAdminMixin, RoleAwareAdmin):
     form = ConsultationDeskForm
-    list_display = ["name", "kind", "area", "phone", "hours_text", "is_main_contact", "is_active"]
+    list_display = ["name", "kind", "area", "phone", "hours_text", "is_main_contact", "is_active", "fiction"]
     list_filter = ["kind", "area", "is_active"]
     search_fields = ["name", "name_kana"]
     list_select_related = ["area"]

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from community.models import Chome, Organization
+from community.models.demo import FictionQuerySet
 from hiroba.models.topics import Topic
 
 
@@ -42,7 +43,7 @@ class SupportCenterCoverage(models.Model):
         return f"{self.chome} → {self.center}"
 
 
-class ConsultationDeskQuerySet(models.QuerySet):
+class ConsultationDeskQuerySet(FictionQuerySet):
     def active(self):
         return self.filter(is_active=True).select_related("area")
 
@@ -87,7 +88,6 @@ class ConsultationDesk(models.Model):
         _("相談受付の問い合わせ先"), default=False, help_text=_("匿名の相談受付のあとに「ここへお電話ください」と案内します。")
     )
     is_active = models.BooleanField(_("案内する"), default=True)
-    is_fictional = models.BooleanField(_("架空のデモデータ"), default=False)
     sort_order = models.PositiveSmallIntegerField(_("表示順"), default=100)
 
     objects = ConsultationDeskQuerySet.as_manager()

@@ -42,5 +42,5 @@ def plaza_detail(request, pk):
 
 
 def desk_list(request):
-    desks = ConsultationDesk.objects.active()
+    desks = ConsultationDesk.objects.active().with_fiction()
     return render(request, "hiroba/desk_list.html", {"desks": desks})

@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from community.admin.access import RoleAwareAdmin
 from community.admin.core import RecurringScheduleInline
+from community.admin.fiction import FictionAdminMixin
 from community.admin.moderation import ModeratedAdmin
 from international.models import (
     DeskLanguageDay,
@@ -59,9 +60,9 @@ class ExchangeEventForm(LanguageChoicesForm):
 
 
 @admin.register(JapaneseClass)
-class JapaneseClassAdmin(ModeratedAdmin):
+class JapaneseClassAdmin(FictionAdminMixin, ModeratedAdmin):
     form = JapaneseClassForm
-    list_display = ["title", "level", "learners", "organization", "status", "is_fictional"]
+    list_display = ["title", "level", "learners", "organization", "status", "fiction"]
     list_filter = ["status", "level", "learners", "run_by", "has_childcare", "place__chome__town__area"]
     search_fields = ["title", "title_kana", "organization__name"]
     list_select_related = ["organization"]
@@ -81,7 +82,6 @@ class JapaneseClassAdmin(ModeratedAdmin):
                     "has_childcare",
                     "childcare_note",
                     "teacher_languages",
-                    "is_fictional",
                 )
             },
         ),
@@ -90,16 +90,16 @@ class JapaneseClassAdmin(ModeratedAdmin):
 
 
 @admin.register(ExchangeEvent)
-class ExchangeEventAdmin(ModeratedAdmin):
+class ExchangeEventAdmin(FictionAdminMixin, ModeratedAdmin):
     form = ExchangeEventForm
-    list_display = ["title", "category", "organization", "status", "is_fictional"]
+    list_display = ["title", "category", "organization", "status", "fiction"]
     list_filter = ["status", "category"]
     search_fields = ["title", "title_kana", "organization__name"]
     list_select_related = ["organization"]
     autocomplete_fields = ["organization", "place"]
     fieldsets = (
         *LISTING_FIELDSETS,
-        (_("催しについて"), {"fields": ("category", "languages", "welcome_note", "is_fictional")}),
+        (_("催しについて"), {"fields": ("category", "languages", "welcome_note")}),
         STATUS_FIELDSET,
     )
 

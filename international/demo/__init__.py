@@ -6,6 +6,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from community.demo_fiction import mark_fictional, unmark_fictional
 from community.models import Area, Organization, Place, PublicationStatus, RecurringSchedule, Session
 from community.services.schedules import schedule_generate_sessions
 from community.services.translations import translation_save
@@ -65,17 +66,18 @@ def _place(name: str | None) -> Place | None:
 def _organizations() -> dict[str, Organization]:
     areas = {area.slug: area for area in Area.objects.all()}
     for name, kana, kind, area, fictional in ORGANIZATIONS:
-        Organization.objects.get_or_create(
+        organization, _created = Organization.objects.get_or_create(
             name=name,
             defaults={
                 "name_kana": kana,
                 "kind": kind,
                 "area": areas.get(area),
-                "is_fictional": fictional,
                 "status": PublicationStatus.PUBLISHED,
                 "published_at": timezone.now(),
             },
         )
+        if fictional:
+            mark_fictional(organization)
     return {org.name: org for org in Organization.objects.all()}
 
 
@@ -101,7 +103,6 @@ def _classes(organizations) -> None:
                 "run_by": row["run_by"],
                 "has_childcare": row["has_childcare"],
                 "teacher_languages": row["teacher_languages"],
-                "is_fictional": row["fictional"],
                 "fee_text": row["fee"]["ja"],
                 "schedule_note": row["schedule_note"].get("ja", ""),
                 "childcare_note": row.get("childcare_note", {}).get("ja", ""),
@@ -109,6 +110,8 @@ def _classes(organizations) -> None:
                 "published_at": timezone.now(),
             },
         )
+        if row["fictional"]:
+            mark_fictional(japanese_class)
         _save_texts(
             japanese_class,
             {
@@ -146,12 +149,13 @@ def _events(organizations) -> None:
                 "place": _place(row["place"]),
                 "category": row["category"],
                 "languages": row["languages"],
-                "is_fictional": row["fictional"],
                 "fee_text": row["fee"]["ja"],
                 "status": PublicationStatus.PUBLISHED,
                 "published_at": timezone.now(),
             },
         )
+        if row["fictional"]:
+            mark_fictional(event)
         _save_texts(event, {**translated, **_translations("fee_text", row["fee"])})
         if not event.sessions.exists():
             day = timezone.localdate() + dt.timedelta(days=row["days_ahead"])
@@ -199,12 +203,12 @@ def _put_facts_right() -> None:
     row = next(row for row in EVENTS if row["title"] == "ねりまワールドフェスティバル")
     japanese, translated = _listing_texts(row["text"], with_audience=False)
     organization = Organization.objects.filter(name=row["organization"]).first()
-    festival = ExchangeEvent.objects.filter(title=row["title"], is_fictional=True)
-    if festival.exists() and organization:
-        pk = festival.get().pk
-        ExchangeEvent.objects.filter(pk=pk).update(is_fictional=False, organization=organization,
-                                                   summary=japanese["summary"], description=japanese["description"])
-        _save_texts(ExchangeEvent.objects.get(pk=pk), translated)
+    festival = ExchangeEvent.objects.with_fiction().filter(title=row["title"], is_fictional=True).first()
+    if festival and organization:
+        unmark_fictional(festival)
+        ExchangeEvent.objects.filter(pk=festival.pk).update(organization=organization, summary=japanese["summary"],
+                                                            description=japanese["description"])
+        _save_texts(ExchangeEvent.objects.get(pk=festival.pk), translated)
     for section in LANDING_SECTIONS:
         stale = LandingSection.objects.filter(slug=section["slug"], body_ja__contains="在留資格")
         stale.update(**_per_language("heading", section["heading"]), **_per_language("body", section["body"]))

@@ -27,7 +27,8 @@ class JapaneseClassQuerySet(ListingQuerySet):
         ).distinct()
 
     def for_finder(self):
-        return self.published().with_place().with_next_session().by_reading()
+        """What a class card shows: its place, next session and whether the demo made it up."""
+        return self.published().with_place().with_next_session().with_fiction().by_reading()
 
 
 class JapaneseClass(Listing):
@@ -60,9 +61,6 @@ class JapaneseClass(Listing):
     childcare_note = models.CharField(_("保育について"), max_length=200, blank=True)
     teacher_languages = models.JSONField(
         _("講師が話せる言語"), default=list, blank=True, help_text=_("日本語のほかに講師が話せる言語。")
-    )
-    is_fictional = models.BooleanField(
-        _("架空のデモデータ"), default=False, help_text=_("デモ用に作った架空の教室であることを示します。")
     )
 
     objects = JapaneseClassQuerySet.as_manager()

@@ -11,7 +11,8 @@ from international.models.languages import language_labels
 
 class ExchangeEventQuerySet(ListingQuerySet):
     def for_page(self):
-        return self.published().with_place().with_next_session()
+        """What an event card shows: its place, next session and whether the demo made it up."""
+        return self.published().with_place().with_next_session().with_fiction()
 
     def upcoming_first(self):
         """Events with a coming session first, soonest first; the rest after, by reading."""
@@ -32,9 +33,6 @@ class ExchangeEvent(Listing):
     )
     welcome_note = models.CharField(
         _("参加される方へ"), max_length=200, blank=True, help_text=_("例: 日本人の方も外国人の方も歓迎します。")
-    )
-    is_fictional = models.BooleanField(
-        _("架空のデモデータ"), default=False, help_text=_("デモ用に作った架空の催しであることを示します。")
     )
 
     objects = ExchangeEventQuerySet.as_manager()

@@ -52,7 +52,7 @@ def class_list(request):
 
 def class_detail(request, pk):
     japanese_class = get_object_or_404(
-        JapaneseClass.objects.published().with_place().prefetch_related(
+        JapaneseClass.objects.published().with_place().with_fiction().prefetch_related(
             _upcoming_sessions(), "schedules"
         ), pk=pk
     )
@@ -72,6 +72,6 @@ def event_list(request):
 
 def event_detail(request, pk):
     event = get_object_or_404(
-        ExchangeEvent.objects.published().with_place().prefetch_related(_upcoming_sessions()), pk=pk
+        ExchangeEvent.objects.published().with_place().with_fiction().prefetch_related(_upcoming_sessions()), pk=pk
     )
     return render(request, "international/event_detail.html", {"event": event})

@@ -18,6 +18,7 @@ from community import queries as community_queries
 from community.mails import absolute_url
 from community.models.listings import specific_listings
 from opendata import standard
+from opendata.selectors import fiction
 
 CACHE_SECONDS = 300
 MAX_PAGE_SIZE = 100
@@ -157,7 +158,7 @@ def _place(place) -> dict | None:
     }
 
 
-def _listing(listing) -> dict:
+def _listing(listing, *, fictional: bool) -> dict:
     organization = listing.organization
     return {
         "id": listing.pk, "kind": listing.kind, "kind_label": listing.kind_label, "title": listing.title,
@@ -166,7 +167,7 @@ def _listing(listing) -> dict:
         "organization": {"id": organization.pk, "name": organization.name, "kind": organization.kind,
                          "kind_label": organization.get_kind_display(), "contact_phone": organization.contact_phone},
         "place": _place(listing.place), "url": absolute_url(listing.get_absolute_url()), "updated_at": listing.updated_at,
-        "is_fictional": bool(getattr(listing, "is_fictional", False) or organization.is_fictional),
+        "is_fictional": fictional,
     }
 
 
@@ -190,7 +191,7 @@ class ListingFilter(Schema):
 @api.get("/listings", response=ListingPage, tags=["掲載"], summary="公開中の掲載の一覧")
 @cached
 def listings(request, filters: Query[ListingFilter], paging: Query[Paging]):
-    queryset = community_queries.public_listings().order_by("title_kana", "pk")
+    queryset = community_queries.public_listings().annotate(open_data_fiction=fiction()).order_by("title_kana", "pk")
     if filters.kind:
         queryset = queryset.filter(kind=filters.kind)
     if filters.area:
@@ -199,14 +200,18 @@ def listings(request, filters: Query[ListingFilter], paging: Query[Paging]):
         queryset = queryset.filter(organization_id=filters.organization)
     rows, meta = _page(request, queryset, paging)
     # One query per kind on the page (not per row) to reach each listing's own page address.
-    return {**meta, "items": [_listing(listing) for listing in specific_listings(rows)]}
+    items = [
+        _listing(listing, fictional=row.open_data_fiction)
+        for row, listing in zip(rows, specific_listings(rows), strict=True)
+    ]
+    return {**meta, "items": items}
 
 
 @api.get("/listings/{listing_id}", response=ListingOut, tags=["掲載"], summary="公開中の掲載1件")
 @cached
 def listing_detail(request, listing_id: int):
-    listing = get_object_or_404(community_queries.public_listings(), pk=listing_id)
-    return _listing(specific_listings([listing])[0])
+    listing = get_object_or_404(community_queries.public_listings().annotate(open_data_fiction=fiction()), pk=listing_id)
+    return _listing(specific_listings([listing])[0], fictional=listing.open_data_fiction)
 
 
 class PlaceFilter(Schema):

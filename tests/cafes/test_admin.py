@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from cafes.admin.cafes import CareCafeAdmin
 from community.admin.moderation import ModeratedAdmin
+from community.demo_fiction import mark_fictional
 from community.models import SignUp
 from tests.cafes.conftest import add_session, make_care_cafe
 
@@ -39,3 +40,20 @@ def test_coordinator_can_open_the_cafe_admin(client, coordinator):
     assert client.get(reverse("admin:cafes_carecafe_changelist")).status_code == 200
     assert client.get(reverse("admin:cafes_kidscafe_changelist")).status_code == 200
     assert client.get(reverse("admin:cafes_childcarelecture_changelist")).status_code == 200
+
+
+def test_staff_see_which_cafes_the_demo_made_up_and_can_list_either_kind(client, staff, organization):
+    real, made_up = make_care_cafe(organization, title="本物のカフェ"), make_care_cafe(organization, title="架空のカフェ")
+    mark_fictional(made_up)
+    client.force_login(staff)
+    url = reverse("admin:cafes_carecafe_changelist")
+
+    everything = client.get(url)
+    assert everything.status_code == 200
+    assert {cafe.title: cafe.is_fictional for cafe in everything.context["cl"].result_list} == {
+        "本物のカフェ": False, "架空のカフェ": True
+    }
+    body = everything.content.decode()
+    assert 'data-filter-title="架空のデータ"' in body and 'column-fiction"' in body  # the filter and the column
+    assert [cafe.pk for cafe in client.get(url, {"fiction": "yes"}).context["cl"].result_list] == [made_up.pk]
+    assert [cafe.pk for cafe in client.get(url, {"fiction": "no"}).context["cl"].result_list] == [real.pk]

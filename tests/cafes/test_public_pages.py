@@ -9,6 +9,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains
 
 from cafes.models import CareCafe
+from community.demo_fiction import mark_fictional
 from community.models import RecurringSchedule, Session, SignUp
 from tests.cafes.conftest import (
     add_session,
@@ -72,6 +73,19 @@ def test_shop_cafe_shows_partner_shop_and_travelling_cafe_each_visit(client, org
     html = client.get(reverse("cafes:care_detail", args=[travelling.pk])).content.decode()
     assert "桜台地区区民館（練馬・桜台）" in html
     assert "石神井公園区民交流センター（石神井・石神井町）" in html
+
+
+def test_only_a_cafe_the_demo_made_up_says_it_is_fiction(client, organization, shakujii_place):
+    real_care, made_up_care = make_care_cafe(organization, title="本物"), make_care_cafe(organization, title="架空")
+    real_kids = make_kids_cafe(organization, title="本物のこども", place=shakujii_place)
+    made_up_kids = make_kids_cafe(organization, title="架空のこども", place=shakujii_place)
+    mark_fictional(made_up_care, made_up_kids)
+
+    notice = "これはデモ用の架空の掲載です。"
+    assertContains(client.get(reverse("cafes:care_detail", args=[made_up_care.pk])), notice)
+    assertContains(client.get(reverse("cafes:kids_detail", args=[made_up_kids.pk])), notice)
+    assert notice not in client.get(reverse("cafes:care_detail", args=[real_care.pk])).content.decode()
+    assert notice not in client.get(reverse("cafes:kids_detail", args=[real_kids.pk])).content.decode()
 
 
 def test_unpublished_cafe_detail_is_404(client, organization):
@@ -144,7 +158,7 @@ def test_care_finder_query_budget(client, organization, django_assert_max_num_qu
     assert all(cafe.next_session for cafe in response.context["cafes"])
 
 
-# Expected queries on the detail page: 1 the café with operator and place/area  2 activities
+# Expected queries on the detail page: 1 the café with operator, place/area and demo fiction  2 activities
 # 3 schedules  4 schedule places  5 upcoming sessions with venue and confirmed head-count
 DETAIL_BUDGET = 5
 
@@ -162,11 +176,13 @@ def test_care_detail_query_budget(client, organization, shakujii_place, django_a
     ])
     user = make_user("p@example.jp")
     SignUp.objects.create(session=sessions[0], user=user, name="参加者", status=SignUp.Status.CONFIRMED)
+    mark_fictional(cafe)
 
     with django_assert_max_num_queries(DETAIL_BUDGET):
         response = client.get(reverse("cafes:care_detail", args=[cafe.pk]))
 
     assertContains(response, cafe.title)
+    assertContains(response, "これはデモ用の架空の掲載です。")
     assert len(response.context["sessions"]) == min(sessions_count, 12)
 
 
@@ -186,18 +202,20 @@ def test_kids_finder_query_budget(client, organization, childcare_organization, 
     assertContains(response, response.context["cafes"][0].title)
 
 
-# Kids detail: 1 café  2 schedules  3 lectures  4 lecture sessions  5 café sessions
+# Kids detail: 1 café (with demo fiction)  2 schedules  3 lectures  4 lecture sessions  5 café sessions
 def test_kids_detail_query_budget(client, organization, childcare_organization, shakujii_place,
                                   django_assert_max_num_queries):
     cafe = make_kids_cafe(organization, place=shakujii_place)
     for n in range(10):
         add_session(make_lecture(childcare_organization, cafe, title=f"講座{n}"), weekday=n % 7)
         add_session(cafe, weekday=n % 7, weeks_ahead=n)
+    mark_fictional(cafe)
 
     with django_assert_max_num_queries(5):
         response = client.get(reverse("cafes:kids_detail", args=[cafe.pk]))
 
     assertContains(response, cafe.title)
+    assertContains(response, "これはデモ用の架空の掲載です。")
     assertContains(response, "講座9")
     assert len(response.context["lecture_sessions"]) == 10
 

@@ -141,7 +141,7 @@ def test_staff_may_set_any_kind_in_the_admin(client, staff, organization):
     client.force_login(staff)
     url = reverse("admin:community_organization_change", args=[organization.pk])
     data = {**{k: v for k, v in PROFILE.items()}, "kind": "houkatsu", "status": "published", "review_note": "",
-            "published_at_0": "", "published_at_1": "", "logo": "", "is_fictional": "",
+            "published_at_0": "", "published_at_1": "", "logo": "",
             "memberships-TOTAL_FORMS": "0", "memberships-INITIAL_FORMS": "0"}
     assert client.post(url, data).status_code == 302
     organization.refresh_from_db()

@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
+from community.demo_fiction import mark_fictional
 from community.models import Area
-from hiroba.models import Plaza, PlazaSubsidy
+from hiroba.models import ConsultationDesk, Plaza, PlazaSubsidy
 from tests.conftest import make_organization, make_place, make_session
 from tests.hiroba.conftest import bulk_plazas, make_plaza
 
@@ -72,6 +73,21 @@ def test_index_counts_plazas_per_area(client, plaza):
 def test_desk_list_shows_phone_and_hours(client, ward_desk):
     body = client.get(reverse("hiroba:desk_list")).content.decode()
     assert "03-3993-1111" in body and "平日 8:30–17:15" in body
+
+
+@pytest.mark.parametrize("rows", [10, 1000])
+def test_desk_list_query_budget_and_only_the_desks_the_demo_made_up_say_so(client, django_assert_max_num_queries, rows):
+    desks = ConsultationDesk.objects.bulk_create(
+        [ConsultationDesk(name=f"窓口{i:04d}", name_kana=f"まどぐち{i:04d}", kind="ward", topics=["other"])
+         for i in range(rows)]
+    )
+    mark_fictional(*desks[:3])
+    # Expected: the desks with their area and whether the demo made them up (1)
+    with django_assert_max_num_queries(1):
+        response = client.get(reverse("hiroba:desk_list"))
+    assertContains(response, "窓口0000")
+    assertContains(response, f"窓口{rows - 1:04d}")
+    assertContains(response, "（デモ用の架空の窓口です）", count=3)
 
 
 @pytest.mark.parametrize("rows", [10, 1000])

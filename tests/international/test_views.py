@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
+from community.demo_fiction import mark_fictional
 from community.models import PublicationStatus
 from international.models import ExchangeEvent, JapaneseClass, LandingSection
 from tests.conftest import make_place, make_session
@@ -126,12 +127,21 @@ def _many_classes(organization, count):
 @pytest.mark.parametrize("count", [10, 1000])
 def test_class_list_query_budget(client, organization, django_assert_max_num_queries, count):
     _many_classes(organization, count)
-    # 1 count for the paginator + 1 page of classes with place, area, organization, translation and
-    # next session (a subquery) joined + 1 areas for the filter form
+    mark_fictional(*JapaneseClass.objects.order_by("pk")[::2])
+    # 1 count for the paginator + 1 page of classes with place, area, organization, translation,
+    # next session and demo fiction (subqueries) joined + 1 areas for the filter form
     with django_assert_max_num_queries(3):
         response = client.get(reverse("international:class_list"), {"learners": "children"})
     assertContains(response, response.context["classes"][0].title)
     assert len(response.context["classes"]) == min(count, 20)
+    assert_demo_tags_match(response, response.context["classes"])
+
+
+def assert_demo_tags_match(response, rows):
+    """Each card the demo made up carries the 「デモ」 tag, and only those."""
+    made_up = sum(row.is_fictional for row in rows)
+    assert 0 < made_up < len(rows)
+    assert response.content.decode().count('<li class="tag">デモ</li>') == made_up
 
 
 @pytest.mark.parametrize("count", [10, 1000])
@@ -170,8 +180,21 @@ def test_detail_pages_query_budgets(client, organization, django_assert_max_num_
 @pytest.mark.parametrize("count", [10, 1000])
 def test_event_list_query_budget(client, organization, django_assert_max_num_queries, count):
     bulk_create_listings(ExchangeEvent, organization, count, category="lecture")
-    # 1 count + 1 page of events with place, translation and next session joined
+    mark_fictional(*ExchangeEvent.objects.order_by("pk")[::2])
+    # 1 count + 1 page of events with place, translation, next session and demo fiction joined
     with django_assert_max_num_queries(2):
         response = client.get(reverse("international:event_list"))
     assertContains(response, response.context["events"][0].title)
     assert len(response.context["events"]) == min(count, 20)
+    assert_demo_tags_match(response, response.context["events"])
+
+
+def test_a_class_or_event_the_demo_made_up_says_so_on_its_page_and_a_real_one_does_not(client, organization):
+    made_up_class, real_class = make_class(organization, title="架空の教室"), make_class(organization, title="本物の教室")
+    made_up_event, real_event = make_event(organization, title="架空の催し"), make_event(organization, title="本物の催し")
+    mark_fictional(made_up_class, made_up_event)
+
+    assertContains(client.get(made_up_class.get_absolute_url()), "これはデモ用の架空の教室です。")
+    assertContains(client.get(made_up_event.get_absolute_url()), "これはデモ用の架空の催しです。")
+    assert "デモ用の架空" not in client.get(real_class.get_absolute_url()).content.decode()
+    assert "デモ用の架空" not in client.get(real_event.get_absolute_url()).content.decode()

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cafes.models import CareCafe, KidsCafe
+from community.demo_fiction import fictional_ids, is_fictional, mark_fictional
 from community.fiscal import FiscalYear
 from community.models import Chome, Organization, RecurringSchedule
 from community.models.schedules import week_of_month
@@ -51,7 +52,7 @@ def test_every_fact_the_issue_lists_is_put_right(demo_data, client):
     # ねりまワールドフェスティバル is in the plan: not fiction (its date and venue say they are placeholders).
     festival = ExchangeEvent.objects.get(title="ねりまワールドフェスティバル")
     page = client.get(festival.get_absolute_url()).content.decode()
-    assert not festival.is_fictional and "架空の催し" not in page and "デモ用の仮のもの" in page
+    assert not is_fictional(festival) and "架空の催し" not in page and "デモ用の仮のもの" in page
 
     # Kinds: a ward facility and a graduate school.
     assert Organization.objects.get(name="練馬区立区民協働交流センター").kind == Organization.Kind.WARD
@@ -83,7 +84,7 @@ def test_every_fact_the_issue_lists_is_put_right(demo_data, client):
     # One demo association per 丁目 (豊玉北5丁目 was covered twice).
     five = Chome.objects.get(town__name="豊玉北", number=5)
     assert AssociationProfile.objects.filter(chomes=five).count() == 1
-    assert not Chome.objects.filter(association_profiles__organization__is_fictional=True).annotate(
+    assert not Chome.objects.filter(association_profiles__organization__in=fictional_ids(Organization)).annotate(
         n=Count("association_profiles")).filter(n__gt=1).exists()
 
     # The 外国人 page says only what the sources say.
@@ -102,7 +103,7 @@ def test_a_demo_made_before_the_corrections_is_put_right_and_stays_still(client)
     # Put three old facts back, as a demo database from before issue 18 has them.
     Organization.objects.filter(name="タリーズコーヒージャパン").update(name="タリーズコーヒージャパン（大泉学園店）")
     Organization.objects.filter(name="練馬区立区民協働交流センター").update(kind="npo")
-    ExchangeEvent.objects.filter(title="ねりまワールドフェスティバル").update(is_fictional=True)
+    mark_fictional(ExchangeEvent.objects.get(title="ねりまワールドフェスティバル"))
     LandingSection.objects.filter(slug="free-and-private").update(body_ja="在留資格がなくても相談してください。")
     year = FiscalYear.current().year  # the old 令和8年度 call opened in November, five months into its period
     Call.objects.filter(fiscal_year=year).update(opens_on=dt.date(year, 11, 1), closes_on=dt.date(year + 1, 1, 29),
@@ -111,7 +112,7 @@ def test_a_demo_made_before_the_corrections_is_put_right_and_stays_still(client)
     load_demo()
     assert Organization.objects.filter(name="タリーズコーヒージャパン").count() == 1
     assert Organization.objects.get(name="練馬区立区民協働交流センター").kind == "ward"
-    assert not ExchangeEvent.objects.get(title="ねりまワールドフェスティバル").is_fictional
+    assert not is_fictional(ExchangeEvent.objects.get(title="ねりまワールドフェスティバル"))
     assert not LandingSection.objects.filter(body_ja__contains="在留資格").exists()
     this_year = Call.objects.get(fiscal_year=year)
     assert this_year.closes_on < dt.date(year, 6, 1) and this_year.report_due_on == dt.date(year + 1, 4, 30)

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from community.demo_fiction import mark_fictional
 from community.exports import BOM
 from opendata import standard
 from opendata.selectors import DATASETS
@@ -111,8 +112,7 @@ def test_the_open_data_page_lists_files_feeds_and_api_with_licence_and_update_ti
 
 
 def test_a_fictional_listing_of_a_real_organization_is_marked_in_the_events(client, public_data):
-    CareCafeModel = type(public_data.cafe)
-    CareCafeModel.objects.filter(pk=public_data.cafe.pk).update(is_fictional=True)
+    mark_fictional(public_data.cafe)
     _response, rows = download(client, "event")
     cafe_rows = [row for row in rows if row["イベント名"] == "ひだまりカフェ"]
     assert cafe_rows and all("架空のデモデータ" in row["備考"] for row in cafe_rows)
@@ -120,6 +120,23 @@ def test_a_fictional_listing_of_a_real_organization_is_marked_in_the_events(clie
     assert "架空" not in plaza["備考"]
     listing = client.get(f"/api/v1/listings/{public_data.cafe.pk}").json()
     assert listing["is_fictional"] is True
+
+
+def test_everything_a_fictional_organization_runs_is_marked_in_every_file_and_the_api(client, public_data):
+    mark_fictional(public_data.org)
+
+    for key in ("event", "public_facility", "child_care_facility"):
+        _response, rows = download(client, key)
+        assert rows and all("架空のデモデータ" in row["備考"] for row in rows), key
+    for listing in client.get("/api/v1/listings").json()["items"]:
+        assert listing["is_fictional"] is True, listing["title"]
+
+
+def test_nothing_real_is_marked_as_fiction(client, public_data):
+    for key in ("event", "public_facility", "child_care_facility"):
+        _response, rows = download(client, key)
+        assert rows and not any("架空" in row["備考"] for row in rows), key
+    assert not any(listing["is_fictional"] for listing in client.get("/api/v1/listings").json()["items"])
 
 
 @pytest.mark.parametrize("count", [10, 1000])

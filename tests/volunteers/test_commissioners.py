@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from community.demo_fiction import mark_fictional
 from community.models import Area, Chome
 from tests.volunteers.factories_associations import (
     COMMISSIONER_NAME,
@@ -157,6 +158,20 @@ def test_the_admin_roster_warns_of_terms_ending_and_filters_them(client, staff, 
     assert "もうすぐ 終子" in filtered and "まだ 先男" not in filtered
 
 
+def test_the_admin_lists_which_districts_and_commissioners_the_demo_made_up(client, staff):
+    real, made_up = make_district("本物の地区"), make_district("架空の地区", chomes=[Chome.objects.get(town__name="桜台", number=1)])
+    kept, invented = make_commissioner(real, name="本物 委員"), make_commissioner(made_up, name="架空 委員")
+    mark_fictional(made_up, invented)
+    client.force_login(staff)
+
+    for url, rows in [(reverse("admin:volunteers_commissionerdistrict_changelist"), (real, made_up)),
+                      (reverse("admin:volunteers_commissioner_changelist"), (kept, invented))]:
+        listed = client.get(url).context["cl"].result_list
+        assert {row.pk: row.is_fictional for row in listed} == {rows[0].pk: False, rows[1].pk: True}
+        assert [row.pk for row in client.get(url, {"fiction": "yes"}).context["cl"].result_list] == [rows[1].pk]
+        assert [row.pk for row in client.get(url, {"fiction": "no"}).context["cl"].result_list] == [rows[0].pk]
+
+
 def test_a_resident_cannot_open_the_roster(client, resident):
     make_commissioner(make_district())
     client.force_login(resident)
@@ -237,5 +252,5 @@ def test_no_commissioner_name_or_phone_reaches_any_public_page(demo_data, client
 def test_every_chome_has_a_district_in_the_demo(demo_data):
     assert Chome.objects.count() == 202
     assert DistrictChome.objects.count() == 202
-    assert not Commissioner.objects.filter(is_fictional=False).exists()
+    assert not Commissioner.objects.with_fiction().filter(is_fictional=False).exists()
     assert not CommissionerDistrict.objects.filter(commissioners=None).exists()

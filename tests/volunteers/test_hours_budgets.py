@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from community.demo_fiction import mark_fictional
 from tests.conftest import make_user
 from volunteers.models import Commissioner, CommissionerDistrict, VolunteerHours
 
@@ -55,10 +56,12 @@ def test_the_vacancy_table_has_a_fixed_query_budget(client, staff, count, django
         Commissioner(full_name="委員", full_name_kana="いいん", district=d, term_start=dt.date(2025, 12, 1),
                      term_end=dt.date(2028, 11, 30)) for d in districts
     ])
+    mark_fictional(*districts[:3])
     client.force_login(staff)
-    # auth session + user, the permission check, districts with area and staffing counts (one grouped query),
-    # the admin's sidebar = 6 or fewer.
+    # auth session + user, the permission check, districts with area, staffing counts and demo fiction (one
+    # grouped query), the admin's sidebar = 6 or fewer.
     with django_assert_max_num_queries(6):
         response = client.get("/admin/volunteers/commissionervacancy/")
     body = response.content.decode()
     assert response.status_code == 200 and body.count("<strong>") >= count  # every district has 1 欠員
+    assert body.count("（架空）") == 3  # the districts the demo made up, and only those

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from community.admin.access import NotOneselfInline, RoleAwareAdmin
+from community.admin.fiction import FictionAdminMixin, FictionListFilter
 from community.admin.moderation import ModeratedAdmin
 from community.roles import WARD_STAFF
 from community.uploads import VerifiedDocumentField, VerifiedImageField
@@ -136,9 +137,9 @@ class DistrictChomeInline(admin.TabularInline):
 
 
 @admin.register(CommissionerDistrict)
-class CommissionerDistrictAdmin(RoleAwareAdmin):
-    list_display = ["name", "area", "quota", "chief_quota", "contact_office", "contact_phone", "is_fictional"]
-    list_filter = ["area", "is_fictional"]
+class CommissionerDistrictAdmin(FictionAdminMixin, RoleAwareAdmin):
+    list_display = ["name", "area", "quota", "chief_quota", "contact_office", "contact_phone", "fiction"]
+    list_filter = ["area", FictionListFilter]
     search_fields = ["name", "name_kana", "coverage__chome__town__name"]
     list_select_related = ["area"]
     inlines = [DistrictChomeInline]
@@ -167,7 +168,7 @@ class TermEndingFilter(admin.SimpleListFilter):
 
 
 @admin.register(Commissioner)
-class CommissionerAdmin(RoleAwareAdmin):
+class CommissionerAdmin(FictionAdminMixin, RoleAwareAdmin):
     """The roster: names and phones exist only here, for staff."""
 
     list_display = [
@@ -178,8 +179,9 @@ class CommissionerAdmin(RoleAwareAdmin):
         "term_start",
         "term_end",
         "term_warning",
+        "fiction",
     ]
-    list_filter = [TermEndingFilter, "is_chief_child_commissioner", "district__area", "is_fictional"]
+    list_filter = [TermEndingFilter, "is_chief_child_commissioner", "district__area", FictionListFilter]
     search_fields = ["full_name", "full_name_kana", "district__name"]
     list_select_related = ["district__area"]
     autocomplete_fields = ["district", "partner_organizations"]

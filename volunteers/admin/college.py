@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from community.admin.access import RoleAwareAdmin
+from community.admin.fiction import FictionAdminMixin
 from community.admin.moderation import ModeratedAdmin
 from community.admin.readonly import ReadOnlyAdminMixin
 from community.models import Session
@@ -62,8 +63,8 @@ class CollegeCourseInline(admin.TabularInline):
 
 
 @admin.register(Cohort)
-class CohortAdmin(RoleAwareAdmin):
-    list_display = ["name", "number", "phase_label", "intake_opens_at", "intake_closes_at", "course_starts_on", "graduated_on"]
+class CohortAdmin(FictionAdminMixin, RoleAwareAdmin):
+    list_display = ["name", "number", "phase_label", "intake_opens_at", "intake_closes_at", "course_starts_on", "graduated_on", "fiction"]
     readonly_fields = ["graduated_on"]
     inlines = [CollegeCourseInline]
     actions = [draw_cohorts]

@@ -1,6 +1,6 @@
 """Demo data for 町会・自治会, 民生・児童委員 districts and roster, coordinators, 協働推進員 and NPO support.
 
-Everything invented is marked （デモ）/（架空） and is_fictional. The commissioner roster is wholly fictional and
+Everything invented is marked （デモ）/（架空） and registered as fiction (community.demo_fiction). The commissioner roster is wholly fictional and
 shows only in the admin. Idempotent: natural keys with get_or_create; running twice changes nothing.
 """
 
@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from community.demo import demo_user
+from community.demo_fiction import mark_fictional
 from community.models import Area, Chome, Organization, Place, PublicationStatus, Session, Town
 from volunteers.models import (
     AssociationActivity,
@@ -96,12 +97,12 @@ def _associations(now) -> None:
                 "name_kana": f"{town.name_kana}ちょうかい",
                 "kind": Organization.Kind.NEIGHBORHOOD,
                 "area": town.area,
-                "is_fictional": True,
                 "status": PublicationStatus.PUBLISHED,
                 "published_at": now,
                 "description": f"{town.name}で活動する架空の町会です（デモデータ）。",
             },
         )
+        mark_fictional(organization)
         profile, created = AssociationProfile.objects.get_or_create(
             organization=organization,
             defaults={
@@ -162,11 +163,11 @@ def _districts_and_roster() -> None:
                     "contact_office": "練馬区役所（代表電話から民生・児童委員の担当におつなぎします）",
                     "contact_phone": WARD_PHONE,
                     "contact_hours": WARD_HOURS,
-                    "is_fictional": True,
                     "quota": quota,
                     "chief_quota": chief_quota,
                 },
             )
+            mark_fictional(district)
             if district.quota is None:  # a demo district made before 定数 existed
                 CommissionerDistrict.objects.filter(pk=district.pk).update(quota=quota, chief_quota=chief_quota)
             for chome in chomes[start : start + CHOME_PER_DISTRICT]:
@@ -189,10 +190,10 @@ def _districts_and_roster() -> None:
                         "is_chief_child_commissioner": seat == 2,
                         "term_start": term_start,
                         "term_end": term_end_for(term_start),
-                        "is_fictional": True,
                         "note": "デモ用の架空の委員です。",
                     },
                 )
+                mark_fictional(commissioner)
                 if created:
                     commissioner.partner_organizations.set(
                         [*partners, *([houkatsu[area.pk]] if area.pk in houkatsu else [])]
@@ -268,9 +269,10 @@ def _npo(now) -> None:
         organization = Organization.objects.filter(name=name).first()
         if organization is None and kana:
             organization = Organization.objects.create(
-                name=name, name_kana=kana, kind=kind, area=areas[area], is_fictional=True,
+                name=name, name_kana=kana, kind=kind, area=areas[area],
                 status=PublicationStatus.PUBLISHED, published_at=now, description=f"{summary}（デモデータ）",
             )
+            mark_fictional(organization)
         if organization:
             GroupProfile.objects.get_or_create(
                 organization=organization,

@@ -1,4 +1,4 @@
-"""Demo data for the College and volunteer openings (all invented, marked 「（デモ）」 / is_fictional).
+"""Demo data for the College and volunteer openings (all invented, marked 「（デモ）」 and registered as fiction).
 
 Three cohorts, one in each state (intake open, in class, graduated); 36 openings across the five fields and
 four areas; resident profiles whose matches differ; graduates who opted in. Running it twice changes nothing:
@@ -10,6 +10,7 @@ import datetime as dt
 from django.utils import timezone
 
 from community.demo import demo_user
+from community.demo_fiction import fictional_ids, mark_fictional
 from community.models import Area, Organization, Place, PublicationStatus, Session, User
 from volunteers.models import (
     ClassAttendance,
@@ -115,9 +116,9 @@ def _cohort(number: int, *, opens: dt.datetime, closes: dt.datetime, starts: dt.
             "intake_closes_at": closes,
             "course_starts_on": starts,
             "course_ends_on": starts + dt.timedelta(days=700),
-            "is_fictional": True,
         },
     )
+    mark_fictional(cohort)
     if not created:
         return cohort, False
     organization = Organization.objects.get(name=COLLEGE_ORG)
@@ -179,7 +180,7 @@ def _load_college(now: dt.datetime) -> None:
     today = now.date()
     # Demo databases made before issue 18 gave each two-year course 4 classes: add the rest.
     place = Place.objects.filter(name=CLASS_PLACE).first()
-    for course in CollegeCourse.objects.filter(cohort__is_fictional=True).select_related("cohort"):
+    for course in CollegeCourse.objects.filter(cohort__in=fictional_ids(Cohort)).select_related("cohort"):
         if course.sessions.count() < 10:
             _classes(course, place)
     graduated, created = _cohort(

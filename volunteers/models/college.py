@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.models import Listing
+from community.models.demo import FictionQuerySet
 from community.models.listings import ListingQuerySet
 
 __all__ = [
@@ -34,7 +35,7 @@ class ActivityField(models.TextChoices):
     ECO = "eco", _("エコスタイル")
 
 
-class CohortQuerySet(models.QuerySet):
+class CohortQuerySet(FictionQuerySet):
     def with_courses(self):
         return self.prefetch_related(
             models.Prefetch("courses", queryset=CollegeCourse.objects.order_by("field"))
@@ -59,7 +60,6 @@ class Cohort(models.Model):
     course_starts_on = models.DateField(_("講座の開始日"))
     course_ends_on = models.DateField(_("講座の終了日"))
     graduated_on = models.DateField(_("修了日"), null=True, blank=True, editable=False)
-    is_fictional = models.BooleanField(_("架空のデモデータ"), default=False)
 
     objects = CohortQuerySet.as_manager()
 

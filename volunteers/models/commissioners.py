@@ -13,6 +13,8 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.models.demo import FictionQuerySet
+
 __all__ = [
     "Commissioner",
     "CommissionerContact",
@@ -27,7 +29,7 @@ TERM_YEARS = 3
 TERM_WARNING_DAYS = 90
 
 
-class CommissionerDistrictQuerySet(models.QuerySet):
+class CommissionerDistrictQuerySet(FictionQuerySet):
     def with_area(self):
         return self.select_related("area")
 
@@ -67,7 +69,6 @@ class CommissionerDistrict(models.Model):
         help_text=_("この地区に置く民生委員・児童委員の人数（主任児童委員を除く）。区が定めた数を入れます。"),
     )
     chief_quota = models.PositiveSmallIntegerField(_("定数（主任児童委員）"), null=True, blank=True)
-    is_fictional = models.BooleanField(_("架空のデモデータ"), default=False)
 
     objects = CommissionerDistrictQuerySet.as_manager()
 
@@ -125,7 +126,7 @@ def term_end_for(start: dt.date) -> dt.date:
         return start.replace(year=start.year + TERM_YEARS, day=28)
 
 
-class CommissionerQuerySet(models.QuerySet):
+class CommissionerQuerySet(FictionQuerySet):
     def current(self, today=None):
         today = today or timezone.localdate()
         return self.filter(term_start__lte=today, term_end__gte=today)
@@ -158,7 +159,6 @@ class Commissioner(models.Model):
         help_text=_("町会・自治会、地域包括支援センターなど、日頃一緒に活動している団体。"),
     )
     note = models.TextField(_("職員用メモ"), blank=True)
-    is_fictional = models.BooleanField(_("架空のデモデータ"), default=False)
 
     objects = CommissionerQuerySet.as_manager()
 
