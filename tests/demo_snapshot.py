@@ -65,13 +65,11 @@ def _load(rows: dict[str, bytes]) -> None:
 
 def take(media_root: Path) -> Snapshot:
     """Load the demo into the (otherwise untouched) test database, keep its rows, and put the database back."""
-    from community.geography import load_geography
-    from community.models import Area, Chome, Town
+    from tests.conftest import restore_migration_rows
 
     base = _dump()
     try:
-        if not Chome.objects.exists():  # a browser test before this one flushed the tables
-            load_geography(Area, Town, Chome)
+        restore_migration_rows()  # a browser test before this one may have flushed the tables
         # The same settings a test runs with: fast password hashing, mails kept in memory, files in media_root.
         with override_settings(
             MEDIA_ROOT=media_root,
