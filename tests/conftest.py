@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 
 from community.models import Listing, Membership, Organization, Place, PublicationStatus, Session, User
 from community.roles import COORDINATOR, WARD_STAFF, sync_staff_groups
+from tests.axe_scan import axe_violations
 from tests.browser import page_csp_refusal, track_navigations, wait_until_settled
 
 # The outbox's database queue, real worker and local SMTP server (tests/outbox_fixtures.py).
@@ -25,7 +26,6 @@ pytest_plugins = ["tests.outbox_fixtures"]
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -370,20 +370,11 @@ def page(page):
 @pytest.fixture
 def assert_accessible():
     """Wait for the page to finish loading, run axe-core on it and fail with a readable list of violations."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
 
     def check(page):
         wait_until_settled(page)
-        # Violations only: axe then skips building the (large) lists of passed and inapplicable rules.
-        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-        results = axe.run(page, options=options)
-        violations = results.response["violations"]
-        report = "\n".join(
-            f"{v['id']}: {v['help']} @ {[n['target'] for n in v['nodes']][:3]}" for v in violations
-        )
-        assert not violations, f"axe-core found violations on {page.url}:\n{report}"
+        violations = axe_violations(page)
+        assert not violations, f"axe-core found violations on {page.url}:\n" + "\n".join(violations)
 
     return check
 
