@@ -1,6 +1,6 @@
 """Every public and signed-in page in ja, en, zh-hans, ko, tl and やさしい日本語, with the language rules.
 
-One test loads the demo once and walks the portal with the test client (tests/i18n/crawl.py) in every language:
+One test per language copies the demo in and walks the portal with the test client (tests/i18n/crawl.py):
 as a visitor from the home page and the section indexes, and signed in as the resident and two organization
 members from マイページ and マイ団体. On pages in other languages (page_language.py): no Japanese outside
 lang="ja", every lang="ja" block that is not a name carries the 「日本語のみ」 notice, no English left in the
@@ -64,22 +64,24 @@ def demo(demo_data):
     return demo_data
 
 
-def test_every_page_in_every_language_keeps_the_language_rules(demo):
+# One test per language, so that the workers share them.
+@pytest.mark.slow
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_keeps_the_language_rules(demo, language):
     problems: dict[str, list[str]] = {}
-    visited = {language: 0 for language in LANGUAGES}
-    for language in LANGUAGES:
-        for url, response in crawl(Client(), language, PUBLIC_STARTS):
-            visited[language] += 1
-            if found := page_problems(url, response, language, signed_in=False):
-                problems[f"[{language}] {url}"] = found
-        for email, starts in SIGNED_IN.items():
-            client = Client()
-            client.force_login(User.objects.get(email=email))
-            for url, response in crawl(client, language, starts, follow=PERSONAL.search, max_pages=60):
-                visited[language] += 1
-                if found := page_problems(url, response, language, signed_in=True):
-                    problems[f"[{language} {email.split('@')[0]}] {url}"] = found
-    # The crawl really went through the portal in each language (about 70 public and 60 signed-in patterns).
-    assert all(count >= 100 for count in visited.values()), visited
+    visited = 0
+    for url, response in crawl(Client(), language, PUBLIC_STARTS):
+        visited += 1
+        if found := page_problems(url, response, language, signed_in=False):
+            problems[f"[{language}] {url}"] = found
+    for email, starts in SIGNED_IN.items():
+        client = Client()
+        client.force_login(User.objects.get(email=email))
+        for url, response in crawl(client, language, starts, follow=PERSONAL.search, max_pages=60):
+            visited += 1
+            if found := page_problems(url, response, language, signed_in=True):
+                problems[f"[{language} {email.split('@')[0]}] {url}"] = found
+    # The crawl really went through the portal (about 70 public and 60 signed-in patterns).
+    assert visited >= 100, visited
     report = "\n".join(f"{url}\n  " + "\n  ".join(found[:5]) for url, found in problems.items())
     assert not problems, f"{len(problems)} pages break the language rules:\n{report}"

@@ -98,8 +98,7 @@ def test_every_fact_the_issue_lists_is_put_right(demo_data, client):
 
 
 @pytest.mark.django_db
-def test_a_demo_made_before_the_corrections_is_put_right_and_stays_still(client):
-    load_demo()
+def test_a_demo_made_before_the_corrections_is_put_right_and_stays_still(demo_data, client):
     # Put three old facts back, as a demo database from before issue 18 has them.
     Organization.objects.filter(name="タリーズコーヒージャパン").update(name="タリーズコーヒージャパン（大泉学園店）")
     Organization.objects.filter(name="練馬区立区民協働交流センター").update(kind="npo")
