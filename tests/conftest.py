@@ -13,11 +13,12 @@ import shutil
 
 import pytest
 from django.http import HttpRequest
-from django.test import Client
+from django.test import Client, TransactionTestCase
 from django.utils import timezone, translation
 
 from community.models import Listing, Membership, Organization, Place, PublicationStatus, Session, User
 from community.roles import COORDINATOR, WARD_STAFF, sync_staff_groups
+from tests import table_rows
 from tests.axe_scan import axe_violations
 from tests.browser import page_csp_refusal, track_navigations, wait_until_settled
 
@@ -30,59 +31,32 @@ TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def restore_migration_rows() -> None:
-    """Rows from data migrations (areas, towns, 丁目, the area desks, the areas' translations; the cafés' activities),
-    put back when a transactional test's flush removed them."""
-    import importlib
-
-    from django.apps import apps
-
-    from cafes.models import Activity
-    from community.geography import load_area_desks, load_geography
-    from community.models import Area, Chome, Town
-
-    if not Chome.objects.exists():
-        # Japanese names are the originals: a language left active by an earlier test must not receive them.
-        with translation.override("ja"):
-            load_geography(Area, Town, Chome)
-            load_area_desks(Area)
-        # The areas' names in the other languages came from a data migration too (the browser crawl read 練馬 on /en/).
-        importlib.import_module("community.migrations.0005_add_translations").backfill_japanese(apps, None)
-    if not Activity.objects.exists():
-        importlib.import_module("cafes.migrations.0002_load_activities").load(apps, None)
+@pytest.fixture(scope="session", autouse=True)
+def _migrated_rows(django_db_setup, django_db_blocker):
+    """The rows of the freshly migrated test database, kept to put back after each transactional test."""
+    with django_db_blocker.unblock():
+        table_rows.remember_migrated()
 
 
 @pytest.fixture(autouse=True)
-def _geography(db):
-    """A test never starts without the migrations' rows (see pytest_runtest_teardown for where they come back)."""
-    restore_migration_rows()
+def _database(db):
+    """Every test may read the database, which starts as the migrations left it."""
 
 
-def _is_transactional(item) -> bool:
-    marker = item.get_closest_marker("django_db")
-    fixtures = getattr(item, "fixturenames", ())
-    return bool(marker and marker.kwargs.get("transaction")) or "transactional_db" in fixtures or "live_server" in fixtures
+def _put_back_migrated_rows(self):
+    """A transactional test (every browser test) ends with the database as the migrations left it: their rows
+    copied back (tests/table_rows.py), instead of Django's flush, which emptied them too, so that each later test
+    on the worker had to load the geography again (about 1.5 s a browser test, several minutes a run)."""
+    table_rows.put_back_migrated()
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """After a transactional (browser) test, Django empties every table; the migrations' rows are put back at once,
-    committed, so that the tests after it on this worker do not each load them again inside their own transaction
-    (a second per test, most of the suite's time before this)."""
-    yield
-    # After the last test the test database is already gone: nothing to put back.
-    if nextitem is not None and _is_transactional(item):
-        from pytest_django.plugin import blocking_manager_key
-
-        with item.config.stash[blocking_manager_key].unblock():
-            restore_migration_rows()
+TransactionTestCase._fixture_teardown = _put_back_migrated_rows
 
 
 @pytest.fixture(autouse=True)
 def _japanese_first(settings):
     """Each test starts in Japanese: a request through LocaleMiddleware leaves its language active in the thread,
     so without this a test after an English page would read English messages (it did, depending on xdist's order)."""
-    from django.utils import translation
 
     translation.activate(settings.LANGUAGE_CODE)
     yield

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -15,8 +14,9 @@ from django.utils import timezone
 from cafes.models import KidsCafe
 from community.finder_fields import listings_refresh_passed
 from community.models import Chome, Listing, Place, PublicationStatus, Session
+from tests import table_rows
 from tests.cafes.conftest import at, bulk_care_cafes, bulk_create_children, next_weekday
-from tests.conftest import make_organization, restore_migration_rows
+from tests.conftest import make_organization
 
 pytestmark = pytest.mark.django_db
 CAFES, WEEKS = 2000, 8
@@ -33,14 +33,12 @@ def ward(django_db_setup, django_db_blocker):
     made its own.
     """
     with django_db_blocker.unblock():
-        restore_migration_rows()
         _make_ward(make_organization("規模試験の会（架空）", kind="npo"))
         try:
             yield
         finally:
-            # Emptied as after a transactional test (the organization's history rows too), the migrations' rows put back.
-            call_command("flush", interactive=False, verbosity=0)
-            restore_migration_rows()
+            # Back to the migrations' rows, as after a transactional test (the organization's history rows too).
+            table_rows.put_back_migrated()
 
 
 def _make_ward(organization):
