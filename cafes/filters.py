@@ -73,6 +73,14 @@ class CafeFilterBase(django_filters.FilterSet):
 
     include_lectures = False
 
+    def get_form_class(self):
+        # django-filter builds a new form class, with new fields, for every request; the fields depend only on the
+        # filters' declarations (labels and choices are lazy), so each finder builds its class once.
+        form_class = type(self).__dict__.get("_form_class")
+        if form_class is None:
+            form_class = type(self)._form_class = super().get_form_class()
+        return form_class
+
     def session_criteria(self, data) -> tuple[Q, Q]:
         """(when, where): Q objects on a session; an empty Q means no criterion of that kind."""
         when = Q()
