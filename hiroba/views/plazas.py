@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 
+from community.fragments import cached_fragments
 from community.models import Area
 from hiroba.forms.consultations import FinderForm, PlazaFilterForm
 from hiroba.models import ConsultationDesk, Plaza
+from hiroba.models.plazas import activities_prefetch
 
 
 def index(request):
@@ -17,16 +20,24 @@ def index(request):
 
 def plaza_list(request):
     form = PlazaFilterForm(request.GET or None)
-    plazas = Plaza.objects.published().currently_open().for_list().by_reading()
+    # The cards are cached fragments: their activities are read only for the cards not cached.
+    plazas = Plaza.objects.published().currently_open().with_place().by_reading()
     if form.is_valid():
         if form.cleaned_data["area"]:
             plazas = plazas.in_area(form.cleaned_data["area"])
         if form.cleaned_data["activity"]:
             plazas = plazas.offering([form.cleaned_data["activity"]])
     page = Paginator(plazas, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    cards = cached_fragments(
+        "hiroba/_plaza_card.html", page.object_list, request=request,
+        key=lambda plaza: plaza.pk, context=lambda plaza: {"plaza": plaza},
+        before_render=lambda missing: prefetch_related_objects(missing, activities_prefetch()),
+    )
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "hiroba/plaza_list.html", {"form": form, "page": page, "query": query.urlencode()})
+    return render(
+        request, "hiroba/plaza_list.html", {"form": form, "page": page, "cards": cards, "query": query.urlencode()}
+    )
 
 
 def plaza_detail(request, pk):

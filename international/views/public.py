@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from community.fragments import cached_fragments
 from community.models import Session
 from international.filters import JapaneseClassFilter
 from international.models import ExchangeEvent, ForeignResidentDesk, JapaneseClass, LandingSection
@@ -41,12 +42,16 @@ def class_list(request):
     finder = JapaneseClassFilter(request.GET or None, queryset=JapaneseClass.objects.for_finder())
     classes = finder.qs if finder.is_bound and finder.is_valid() else JapaneseClass.objects.for_finder()
     page = Paginator(classes, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    cards = cached_fragments(
+        "international/_class_card.html", page.object_list, request=request,
+        key=lambda japanese_class: japanese_class.pk, context=lambda japanese_class: {"class": japanese_class, "heading": "h3"},
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "international/class_list.html",
-        {"filter": finder, "page": page, "classes": page.object_list, "query": query.urlencode()},
+        {"filter": finder, "page": page, "classes": page.object_list, "cards": cards, "query": query.urlencode()},
     )
 
 
