@@ -227,14 +227,6 @@ def detail_map(cafe, sessions) -> dict:
     )
 
 
-def first_upcoming_session_id(listings) -> int | None:
-    """The soonest upcoming session of these listings: with the content version, the key of a page's cached list
-    of their sessions. Edits, sign-ups and cancellations move the version; time moves the lists only when a
-    session starts, and the first to start is this one (ties start together), so while it is still ahead no
-    session of theirs has started."""
-    return upcoming_sessions().filter(listing__in=listings).order_by("starts_at", "pk").values_list("pk", flat=True).first()
-
-
 def listing_upcoming_sessions(listings, *, limit: int = 12):
     """Upcoming sessions of these listings with venue, listing and confirmed head-count, soonest first."""
     sessions = list(

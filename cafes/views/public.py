@@ -10,8 +10,8 @@ from django.utils.functional import SimpleLazyObject, cached_property
 
 from cafes.filters import CareCafeFilter, KidsCafeFilter
 from cafes.models import CareCafe, ChildcareLecture, KidsCafe
-from cafes.selectors import detail_map, finder_map, first_upcoming_session_id, listing_upcoming_sessions
-from community.fragments import cached_fragments
+from cafes.selectors import detail_map, finder_map, listing_upcoming_sessions
+from community.fragments import cached_fragments, first_upcoming_session_id
 from community.templatetags import maps
 
 

@@ -12,23 +12,9 @@ from community.services.moderation import publishable_unpublish
 from community.services.sessions import session_cancel
 from community.services.translations import translation_save
 from tests.cafes.conftest import add_session, make_care_cafe, make_kids_cafe, make_lecture
+from tests.fragments import page
 
-pytestmark = pytest.mark.django_db
-
-VARIANTS = {"ja": {}, "furigana": {"furigana": "on"}, "en": {"django_language": "en"}}
-
-
-@pytest.fixture(autouse=True)
-def fragments_only(settings):
-    settings.PAGE_CACHE_SECONDS = 0
-
-
-@pytest.fixture(params=list(VARIANTS))
-def visitor(request):
-    client = Client()
-    client.cookies.load(VARIANTS[request.param])
-    client.variant = request.param
-    return client
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_only")]
 
 
 @pytest.fixture
@@ -37,12 +23,6 @@ def cafe(organization, shakujii_place):
     add_session(cafe, weekday=2, hour=10)
     add_session(cafe, weekday=2, hour=14, weeks_ahead=1)
     return cafe
-
-
-def page(client, url, **query) -> str:
-    """The page's HTML with ふりがな's readings taken out, so that one text reads the same in every variant."""
-    html = client.get(url, query).content.decode()
-    return re.sub(r"<rt>.*?</rt>|</?ruby>", "", html)
 
 
 def map_names(html: str) -> set[str]:
