@@ -7,6 +7,8 @@ Weekday and time come from the generated sessions (their stored Asia/Tokyo weekd
 schedule text. The FilterSet applies the café-level filters; results() hands both to cafes.selectors.CafeResults.
 """
 
+import copy
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -55,6 +57,23 @@ class NearForm(forms.Form):
         return text
 
 
+class _CopiedShallow(dict):
+    """A FilterSet's declared filters, copied for each request one level deep instead of deep.
+
+    django-filter deep-copies every filter per request (querysets, choices, widgets, lazy labels: a tenth of a
+    finder's work); a filter keeps nothing of a request but the `model` and `parent` set on its copy, so a shallow
+    copy each is enough. A method filter's FilterMethod is made again for its copy (it names its filter)."""
+
+    def __deepcopy__(self, memo):
+        copies = {}
+        for name, declared in self.items():
+            copied = copy.copy(declared)
+            if copied.method is not None:
+                copied.method = copied.method
+            copies[name] = copied
+        return copies
+
+
 class CafeFilterBase(django_filters.FilterSet):
     near = django_filters.CharFilter(
         label=_("住所か町名から近い順に"), method=_collect,
@@ -72,6 +91,14 @@ class CafeFilterBase(django_filters.FilterSet):
     )
 
     include_lectures = False
+
+    def get_form_class(self):
+        # django-filter builds a new form class, with new fields, for every request; the fields depend only on the
+        # filters' declarations (labels and choices are lazy), so each finder builds its class once.
+        form_class = type(self).__dict__.get("_form_class")
+        if form_class is None:
+            form_class = type(self)._form_class = super().get_form_class()
+        return form_class
 
     def session_criteria(self, data) -> tuple[Q, Q]:
         """(when, where): Q objects on a session; an empty Q means no criterion of that kind."""
@@ -184,3 +211,7 @@ class KidsCafeFilter(CafeFilterBase):
 
     def own_place_criteria(self, data):
         return Q(place__chome__town__area=data["area"]) if data.get("area") else Q()
+
+
+for _finder in (CareCafeFilter, KidsCafeFilter):
+    _finder.base_filters = _CopiedShallow(_finder.base_filters)

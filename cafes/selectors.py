@@ -3,6 +3,7 @@
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
@@ -13,8 +14,25 @@ from community.models import Listing, Place, PublicationStatus, Session, SignUp
 from community.models.schedules import Weekday
 
 
+class CafeRow(NamedTuple):
+    """One card of a finder page as ids: what its cached fragment is keyed on (CafeResults.load gives the café)."""
+
+    pk: int
+    session_pk: int | None  # the next session that matches the search, featured on the card
+    distance_km: float | None = None  # from the typed address, when one was given
+
+    @property
+    def card_key(self) -> str:
+        # Distance to 10 m: what the card shows (「約1.2km」, 「約300m」) never needs more.
+        km = "" if self.distance_km is None else f"{self.distance_km:.2f}"
+        return f"{self.pk}:{self.session_pk or ''}:{km}"
+
+
 class CafeResults:
     """A finder's answer as a sequence the Paginator counts and slices, each step a few indexed queries.
+
+    A page is a list of CafeRow (ids only): the cards come from their cached fragments, and only the cafés whose
+    card is not cached are loaded, with their place and featured session (load()).
 
     `cafes` holds the café-level filters (published, type, free, age …). Session criteria are Q objects on one
     upcoming session: `when` (weekday, time of day, lecture topic) and `where` (venue area, town, barrier-free),
@@ -68,8 +86,8 @@ class CafeResults:
         kinds = [self.cafes.model._meta.label_lower]
         return [*kinds, ChildcareLecture._meta.label_lower] if self.include_lectures else kinds
 
-    def _scan(self, wanted: int) -> tuple[dict[int, int], dict, bool]:
-        """The first matching session (pk) of the first `wanted` cafés in start order, those cafés (pk → café) and
+    def _scan(self, wanted: int) -> tuple[dict[int, int], bool]:
+        """The first matching session (pk) of the first `wanted` cafés in start order (café pk → session pk) and
         whether every match was read.
 
         The sessions are read in start order straight off an index, only narrowed to the cafés' kinds; the cafés
@@ -82,11 +100,11 @@ class CafeResults:
             candidates: dict[int, int] = {}
             for owner, pk in rows:  # the first row of a café is its next matching session
                 candidates.setdefault(owner, pk)
-            passing = self.cafes.with_place().in_bulk(list(candidates))
+            passing = set(self.cafes.filter(pk__in=list(candidates)).order_by().values_list("pk", flat=True))
             firsts = {owner: pk for owner, pk in candidates.items() if owner in passing}
             exhausted = len(rows) < step
             if len(firsts) >= wanted or exhausted:
-                return firsts, passing, exhausted
+                return firsts, exhausted
             step *= 4
 
     def _matched(self) -> Q:
@@ -113,40 +131,50 @@ class CafeResults:
     def __len__(self) -> int:
         return self.count()
 
-    def __getitem__(self, page: slice) -> list:
+    def __getitem__(self, page: slice) -> list[CafeRow]:
         start, stop = page.start or 0, page.stop
         if self.origin is not None:
             cafes = self.cafes.filter(self._matched()) if self.criteria else self.cafes
-            nearest = cafes.with_place().by_distance(
-                self.origin, self.criteria, include_lectures=self.include_lectures
-            )
-            cafes = list(nearest[start:stop])
-            self._attach(cafes, self._first_sessions([cafe.pk for cafe in cafes]))
-        elif not self.criteria:
+            nearest = cafes.by_distance(self.origin, self.criteria, include_lectures=self.include_lectures)
+            found = list(nearest.values_list("pk", "distance_km")[start:stop])
+            firsts = self._first_sessions([pk for pk, _km in found])
+            return [CafeRow(pk, firsts.get(pk), km) for pk, km in found]
+        if not self.criteria:
             ordered = self.cafes.by_reading() if self.by_reading else self.cafes.by_next_date()
-            cafes = list(ordered.with_place()[start:stop])
-            self._attach(cafes, self._first_sessions([cafe.pk for cafe in cafes]))
         elif self.by_reading:
-            cafes = list(self.cafes.filter(self._matched()).with_place().by_reading()[start:stop])
-            self._attach(cafes, self._first_sessions([cafe.pk for cafe in cafes]))
+            ordered = self.cafes.filter(self._matched()).by_reading()
         else:
-            cafes = self._page_by_next_match(start, stop)
-        return cafes
+            return self._page_by_next_match(start, stop)
+        pks = list(ordered.values_list("pk", flat=True)[start:stop])
+        firsts = self._first_sessions(pks)
+        return [CafeRow(pk, firsts.get(pk)) for pk in pks]
 
-    def _page_by_next_match(self, start: int, stop: int) -> list:
-        firsts, by_pk, exhausted = self._scan(stop)
+    def _page_by_next_match(self, start: int, stop: int) -> list[CafeRow]:
+        firsts, exhausted = self._scan(stop)
         owners = list(firsts)
-        page_ids = owners[start:stop]
-        cafes = [by_pk[pk] for pk in page_ids]
-        self._attach(cafes, {pk: firsts[pk] for pk in page_ids})
-        if not self.when and exhausted and len(page_ids) < stop - start:
+        rows = [CafeRow(pk, firsts[pk]) for pk in owners[start:stop]]
+        if not self.when and exhausted and len(rows) < stop - start:
             # Every café with a matching visit is listed: those that only fit by their own place follow.
             offset = max(start - len(owners), 0)
-            tail = self.cafes.filter(self.own).exclude(pk__in=owners).with_place().by_reading()
-            rest = list(tail[offset : offset + (stop - start) - len(page_ids)])
-            self._attach(rest, {})
-            cafes += rest
-        return cafes
+            tail = self.cafes.filter(self.own).exclude(pk__in=owners).by_reading().values_list("pk", flat=True)
+            rows += [CafeRow(pk, None) for pk in tail[offset : offset + (stop - start) - len(rows)]]
+        return rows
+
+    def load(self, rows) -> list:
+        """The cafés of these rows, in order, with operator and place, each with `next_session` (venue and listing
+        joined) and, when an address was given, `distance_km`: two queries whatever the number of rows."""
+        cafes = self.cafes.model.objects.with_place().in_bulk([row.pk for row in rows])
+        sessions = Session.objects.select_related("listing", "place__chome__town__area").in_bulk(
+            [row.session_pk for row in rows if row.session_pk is not None]
+        )
+        loaded = []
+        for row in rows:
+            cafe = cafes[row.pk]
+            cafe.next_session = sessions.get(row.session_pk)
+            if self.origin is not None:
+                cafe.distance_km = row.distance_km
+            loaded.append(cafe)
+        return loaded
 
     def _first_sessions(self, owner_ids) -> dict[int, int]:
         """café pk → pk of its next matching session, for a page of cafés (their sessions only).
@@ -168,13 +196,6 @@ class CafeResults:
         for listing_id, pk in rows:
             firsts.setdefault(owner_of[listing_id], pk)
         return firsts
-
-    @staticmethod
-    def _attach(cafes, firsts: dict[int, int]) -> None:
-        """Give each café its next matching session, venue and listing joined, in one query for the page."""
-        sessions = Session.objects.select_related("listing", "place__chome__town__area").in_bulk(firsts.values())
-        for cafe in cafes:
-            cafe.next_session = sessions.get(firsts.get(cafe.pk))
 
 
 def card_venue(cafe):
@@ -215,7 +236,7 @@ def listing_upcoming_sessions(listings, *, limit: int = 12):
         .annotate(
             confirmed_people=Sum("signups__party_size", filter=Q(signups__status=SignUp.Status.CONFIRMED))
         )
-        .order_by("starts_at")[:limit]
+        .order_by("starts_at", "pk")[:limit]
     )
     for session in sessions:
         session.seats_left_count = (

@@ -4,6 +4,9 @@ A list page of 20 cards renders each card from the cache or, for the ones missin
 get_many and one set_many for the whole list, not a round trip per card. Keys carry the content version
 (community/content_version.py), so any publish, edit, sign-up or cancellation retires every fragment at once.
 Fragments are the HTML before ふりがな is added (the whole page gets its readings afterwards).
+
+A fragment that lists coming sessions also changes when one of them starts, which no write announces: such
+fragments add first_upcoming_session_id() to their key.
 """
 
 from collections.abc import Callable, Iterable
@@ -55,3 +58,15 @@ def cached_fragments(
         cache.set_many(rendered, TIMEOUT)
         found.update(rendered)
     return [mark_safe(found[k]) for k in keys]  # noqa: S308 (our own templates' output, escaped when rendered)
+
+
+def first_upcoming_session_id(listings) -> int | None:
+    """The soonest session still ahead of these listings (ids or instances). With the content version, the key of a
+    cached list of their coming sessions: edits, sign-ups and cancellations move the version; time changes the list
+    only when a session starts, and the first to start is this one (ties start together), so while it is still
+    ahead no session of theirs has started."""
+    from community.models import Session
+    from community.models.listings import upcoming_filter
+
+    sessions = Session.objects.filter(upcoming_filter(), listing__in=listings).order_by("starts_at", "pk")
+    return sessions.values_list("pk", flat=True).first()

@@ -64,7 +64,7 @@ def cache_config(url: str) -> dict:
         from redis.retry import Retry
 
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "nerima_portal.redis_cache.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "nerima",
             "OPTIONS": {

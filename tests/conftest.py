@@ -407,3 +407,24 @@ def pytest_collection_modifyitems(items):
         if "time_machine" in fixtures and ("page" in fixtures or "live_server" in fixtures):
             raise pytest.UsageError(f"{item.nodeid}: freeze the clock (time_machine) only in tests without a browser")
 
+
+
+# --- pages from cached fragments (tests/fragments.py) ------------------------------------------
+
+@pytest.fixture
+def fragments_only(settings):
+    """The whole-page cache off: what a signed-in visitor gets, and every page right after a content change."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(params=["ja", "furigana", "en"])
+def visitor(request):
+    """An anonymous visitor in each setting bench/render.py measures (日本語, ふりがな, English)."""
+    from django.test import Client
+
+    from tests.fragments import VARIANTS
+
+    client = Client()
+    client.cookies.load(VARIANTS[request.param])
+    client.variant = request.param
+    return client

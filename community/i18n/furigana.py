@@ -151,17 +151,29 @@ def _drop_cache_if_readings_changed() -> None:
         _readings_seen[0] = words
 
 
+# A tag that may open an element left as it is (or a lang="…" on any tag): only those are parsed in full; the
+# others (most of a page's tags) need no more than this one search to be passed over.
+_SKIP_NAMES = "|".join(sorted(SKIP_ELEMENTS))
+MAYBE_SKIP_RE = re.compile(rf"<\s*/?\s*(?:{_SKIP_NAMES})(?![a-zA-Z0-9-])|\blang\s*=", re.I)
+
+
 def html_with_readings(html: str) -> str:
     """Add readings to every Japanese text node of an HTML document."""
     _drop_cache_if_readings_changed()
     out = []
     skip_tag = None  # the element we are inside of and must leave untouched
     skip_depth = 0
+    maybe_skip = MAYBE_SKIP_RE.search
     for token in TOKEN_RE.split(html):
         if not token:
             continue
-        if token.startswith("<"):
+        if token[0] == "<":
             out.append(token)
+            if skip_tag:
+                if skip_tag not in token.lower():
+                    continue  # another element's tag: it cannot close the one skipped
+            elif not maybe_skip(token):
+                continue
             tag = TAG_RE.match(token)
             if not tag:
                 continue

@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -34,15 +35,29 @@ def mypage(request):
     return render(request, "community/mypage.html", {"upcoming_signups": page_obj, "page_obj": page_obj})
 
 
+class _OrganizationBody:
+    """What an organization page's body lists, read only when its cached fragment is missing."""
+
+    def __init__(self, organization):
+        self.organization = organization
+
+    @cached_property
+    def listings(self):
+        return specific_listings(self.organization.listings.published().with_place().by_reading()[:100])
+
+    @cached_property
+    def places(self):
+        return self.organization.places.with_area()
+
+
 def organization_detail(request, pk):
     """A public organization page: who they are, how to reach them, and what they run (each kind's own page)."""
     organization = get_object_or_404(Organization.objects.published().select_related("area"), pk=pk)
-    listings = specific_listings(organization.listings.published().with_place().by_reading()[:100])
-    places = organization.places.with_area()
+    # The body (its listings and places) is a cached fragment: nothing in it changes without a content version.
     return render(
         request,
         "community/organization_detail.html",
-        {"organization": organization, "listings": listings, "places": places},
+        {"organization": organization, "body": _OrganizationBody(organization)},
     )
 
 

@@ -14,7 +14,7 @@ from hiroba.models.topics import Activity
 
 class PlazaQuerySet(ListingQuerySet):
     def with_activities(self):
-        return self.prefetch_related(Prefetch("activity_rows", queryset=PlazaActivity.objects.order_by("activity")))
+        return self.prefetch_related(activities_prefetch())
 
     def for_list(self):
         """What a list card shows: place and area, operator, activities and the next session."""
@@ -166,3 +166,8 @@ class PlazaSubsidy(models.Model):
     def may_download(self, user) -> bool:
         """Subsidy records are staff-only, the plaza's own operator included."""
         return user.has_perm("hiroba.view_plazasubsidy")
+
+
+def activities_prefetch() -> Prefetch:
+    """A plaza's activities in their order (for prefetch_related_objects on plazas already loaded, too)."""
+    return Prefetch("activity_rows", queryset=PlazaActivity.objects.order_by("activity"))

@@ -1,10 +1,14 @@
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import cached_property
 
+from community.fragments import cached_fragments, first_upcoming_session_id
 from community.models import Area
 from hiroba.forms.consultations import FinderForm, PlazaFilterForm
 from hiroba.models import ConsultationDesk, Plaza
+from hiroba.models.plazas import activities_prefetch
 
 
 def index(request):
@@ -17,27 +21,57 @@ def index(request):
 
 def plaza_list(request):
     form = PlazaFilterForm(request.GET or None)
-    plazas = Plaza.objects.published().currently_open().for_list().by_reading()
+    plazas = Plaza.objects.published().currently_open().by_reading()
     if form.is_valid():
         if form.cleaned_data["area"]:
             plazas = plazas.in_area(form.cleaned_data["area"])
         if form.cleaned_data["activity"]:
             plazas = plazas.offering([form.cleaned_data["activity"]])
     page = Paginator(plazas, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    # The cards are cached fragments: the page reads the plazas' ids, and the plazas (with place, operator and
+    # activities) only for the cards not cached.
+    loaded: dict = {}
+
+    def load(missing_ids) -> None:
+        plazas = Plaza.objects.with_place().in_bulk(missing_ids)
+        prefetch_related_objects(list(plazas.values()), activities_prefetch())
+        loaded.update(plazas)
+
+    cards = cached_fragments(
+        "hiroba/_plaza_card.html", list(page.object_list.values_list("pk", flat=True)), request=request,
+        key=lambda pk: pk, context=lambda pk: {"plaza": loaded[pk]}, before_render=load,
+    )
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "hiroba/plaza_list.html", {"form": form, "page": page, "query": query.urlencode()})
+    return render(
+        request, "hiroba/plaza_list.html", {"form": form, "page": page, "cards": cards, "query": query.urlencode()}
+    )
+
+
+class _PlazaBody:
+    """What a plaza page's body shows beyond the plaza, read only when its cached fragment is missing."""
+
+    def __init__(self, plaza):
+        self._plaza = plaza
+
+    @cached_property
+    def plaza(self):
+        prefetch_related_objects([self._plaza], activities_prefetch(), "schedules")
+        return self._plaza
+
+    @cached_property
+    def sessions(self):
+        return list(self._plaza.upcoming_sessions()[:10])
+
+    @cached_property
+    def organizations(self):
+        return self._plaza.introduced_organizations.published().select_related("area").order_by("name_kana")
 
 
 def plaza_detail(request, pk):
-    plaza = get_object_or_404(
-        Plaza.objects.published().with_place().with_activities().prefetch_related("schedules"), pk=pk
-    )
-    context = {
-        "plaza": plaza,
-        "sessions": plaza.upcoming_sessions()[:10],
-        "organizations": plaza.introduced_organizations.published().select_related("area").order_by("name_kana"),
-    }
+    plaza = get_object_or_404(Plaza.objects.published().with_place(), pk=pk)
+    # The body is a cached fragment: the content version covers every edit, the first coming session time passing.
+    context = {"plaza": plaza, "body": _PlazaBody(plaza), "sessions_key": first_upcoming_session_id([plaza.pk])}
     return render(request, "hiroba/plaza_detail.html", context)
 
 

@@ -2,9 +2,11 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 
+from community.fragments import cached_fragments, first_upcoming_session_id
 from community.models import Session
 from international.filters import JapaneseClassFilter
 from international.models import ExchangeEvent, ForeignResidentDesk, JapaneseClass, LandingSection
@@ -41,22 +43,45 @@ def class_list(request):
     finder = JapaneseClassFilter(request.GET or None, queryset=JapaneseClass.objects.for_finder())
     classes = finder.qs if finder.is_bound and finder.is_valid() else JapaneseClass.objects.for_finder()
     page = Paginator(classes, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    # The cards are cached fragments: the page reads the classes' ids, and the classes only for the cards not cached.
+    ids = list(page.object_list.values_list("pk", flat=True))
+    loaded: dict = {}
+
+    def load(missing_ids) -> None:
+        loaded.update(JapaneseClass.objects.for_finder().in_bulk([pk for pk in missing_ids if pk not in loaded]))
+
+    cards = cached_fragments(
+        "international/_class_card.html", ids, request=request,
+        key=lambda pk: pk, context=lambda pk: {"class": loaded[pk], "heading": "h3"}, before_render=load,
+    )
+
+    def classes() -> list:
+        load(ids)
+        return [loaded[pk] for pk in ids]
+
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "international/class_list.html",
-        {"filter": finder, "page": page, "classes": page.object_list, "query": query.urlencode()},
+        {"filter": finder, "page": page, "cards": cards, "classes": SimpleLazyObject(classes), "query": query.urlencode()},
     )
 
 
 def class_detail(request, pk):
-    japanese_class = get_object_or_404(
-        JapaneseClass.objects.published().with_place().with_fiction().prefetch_related(
-            _upcoming_sessions(), "schedules"
-        ), pk=pk
-    )
-    return render(request, "international/class_detail.html", {"class": japanese_class})
+    japanese_class = get_object_or_404(JapaneseClass.objects.published().with_place().with_fiction(), pk=pk)
+
+    def with_sessions():
+        # Read only when the page's cached body is missing.
+        prefetch_related_objects([japanese_class], _upcoming_sessions(), "schedules")
+        return japanese_class
+
+    # The body is a cached fragment: the content version covers every edit, the first coming session time passing.
+    context = {
+        "class": japanese_class, "with_sessions": with_sessions,
+        "sessions_key": first_upcoming_session_id([japanese_class.pk]),
+    }
+    return render(request, "international/class_detail.html", context)
 
 
 def desk_detail(request, pk):

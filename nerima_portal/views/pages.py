@@ -8,6 +8,7 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from community import ics
+from community.fragments import cached_fragments
 from community.i18n.urls import is_language_path, language_from_path, url_in_language
 from community.services.profiles import profile_set_language
 from nerima_portal import calendar as portal_calendar
@@ -66,8 +68,27 @@ def robots_txt(request):
 
 
 def home(request):
-    week = portal_calendar.with_items(portal_calendar.week_sessions(), request=request, show_date=True)
-    return render(request, "nerima_portal/home.html", {"week_sessions": week})
+    # The week's entries are cached fragments (the calendar's, under the same keys): the page reads the sessions'
+    # ids, and the sessions themselves only for entries not cached yet.
+    ids = list(portal_calendar.week_sessions().values_list("pk", flat=True))
+    loaded: dict = {}
+
+    def load(missing_ids) -> None:
+        sessions = portal_calendar.public_sessions().in_bulk(missing_ids)
+        loaded.update((session.pk, session) for session in portal_calendar.with_listing_urls(sessions.values()))
+
+    items = cached_fragments(
+        "nerima_portal/_session_item.html", ids, request=request, key=lambda pk: f"{pk}:1",
+        context=lambda pk: {"session": loaded[pk], "show_date": True}, before_render=load,
+    )
+
+    def week_sessions():
+        load([pk for pk in ids if pk not in loaded])
+        return [loaded[pk] for pk in ids]
+
+    return render(
+        request, "nerima_portal/home.html", {"week_items": items, "week_sessions": SimpleLazyObject(week_sessions)}
+    )
 
 
 def search(request):

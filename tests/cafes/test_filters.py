@@ -166,3 +166,20 @@ def test_filter_url_can_be_shared_and_pagination_keeps_it(client, organization, 
     assert "?area=shakujii&amp;sort=kana&amp;page=2" in html
     page2 = client.get(reverse("cafes:index"), {"area": "shakujii", "sort": "kana", "page": 2})
     assert [c.title for c in page2.context["cafes"]] == ["カフェ2"]
+
+
+def test_each_finder_gets_its_own_filters_bound_to_itself(organization, shakujii_place):
+    # The declared filters are copied one level deep per request (cafes/filters.py): no state may be shared.
+    from cafes.filters import CareCafeFilter
+
+    paid = make_care_cafe(organization, title="有料のカフェ", place=shakujii_place, is_free=False)
+    free = make_care_cafe(organization, title="無料のカフェ", title_kana="むりょう", place=shakujii_place, is_free=True)
+    only_free = CareCafeFilter({"free": "on"}, queryset=CareCafe.objects.published())
+    everything = CareCafeFilter({}, queryset=CareCafe.objects.published())
+
+    assert only_free.filters["free"] is not everything.filters["free"]
+    assert only_free.filters["free"].parent is only_free and everything.filters["free"].parent is everything
+    assert only_free.filters["free"].filter.f is only_free.filters["free"]  # its method resolves on its own finder
+    assert list(only_free.qs) == [free]
+    assert set(everything.qs) == {paid, free}
+    assert CareCafeFilter.base_filters["free"].__dict__.get("parent") is None  # the declaration stays untouched

@@ -73,6 +73,18 @@ def test_a_guest_without_phone_or_email_gets_an_error_next_to_the_phone_field(cl
     assert not SignUp.objects.exists()
 
 
+def test_what_one_guest_typed_never_reaches_the_next_visitors_form(client, session, settings):
+    # The empty form is a cached fragment; a form with errors is rendered for its sender alone.
+    settings.PAGE_CACHE_SECONDS = 0
+    url = reverse("community:session_detail", args=[session.pk])
+    client.get(url)
+    assert "つえを使います" in _post(client, session, phone="", note="つえを使います").content.decode()
+
+    after = Client().get(url).content.decode()
+    assert "つえを使います" not in after and 'aria-invalid="true"' not in after
+    assert "アカウントなしで申し込む" in after
+
+
 def test_a_malformed_phone_number_is_refused_next_to_the_field(client, session):
     response = _post(client, session, phone="12-34")
     assert response.status_code == 400

@@ -93,8 +93,8 @@ def test_desk_list_query_budget_and_only_the_desks_the_demo_made_up_say_so(clien
 @pytest.mark.parametrize("rows", [10, 1000])
 def test_list_query_budget(client, organization, place, django_assert_max_num_queries, rows):
     bulk_plazas(organization, place, rows)
-    # Expected: areas for the filter (1), count (1), page of plazas with place/area/next session (1),
-    # their activities (1)
+    # Expected: areas for the filter (1), count (1), the ids of one page (1); for the cards not cached (all, here):
+    # those plazas with place/area/next session (1), their activities (1)
     with django_assert_max_num_queries(5):
         response = client.get(reverse("hiroba:plaza_list"))
     assertContains(response, "ひろば0")

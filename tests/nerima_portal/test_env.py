@@ -6,9 +6,9 @@ from django.core.exceptions import ImproperlyConfigured
 from nerima_portal.env import cache_config, env_admins
 
 
-def test_a_redis_url_gives_djangos_own_redis_cache_with_retries():
+def test_a_redis_url_gives_the_redis_cache_with_retries():
     config = cache_config("redis://127.0.0.1:6379/1")
-    assert config["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert config["BACKEND"] == "nerima_portal.redis_cache.RedisCache"  # Django's, one client per pool
     assert config["LOCATION"] == "redis://127.0.0.1:6379/1"
     assert config["OPTIONS"]["retry"] is not None and config["OPTIONS"]["socket_timeout"] == 2
 

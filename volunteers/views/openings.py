@@ -36,9 +36,12 @@ def opening_list(request):
         if form.cleaned_data["suitable"]:
             openings = openings.filter(suitable_for__icontains=f'"{form.cleaned_data["suitable"]}"')
     page = Paginator(openings, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    # The entries are cached fragments: the page reads the openings' ids, and the openings only for entries not cached.
+    loaded: dict = {}
     cards = cached_fragments(
-        "volunteers/opening_summary.html", page.object_list, request=request,
-        key=lambda opening: opening.pk, context=lambda opening: {"opening": opening, "heading_level": "2"},
+        "volunteers/opening_summary.html", list(page.object_list.values_list("pk", flat=True)), request=request,
+        key=lambda pk: pk, context=lambda pk: {"opening": loaded[pk], "heading_level": "2"},
+        before_render=lambda missing: loaded.update(Opening.objects.with_area().in_bulk(missing)),
     )
     query = request.GET.copy()
     query.pop("page", None)
