@@ -35,6 +35,8 @@ class CommunityConfig(AppConfig):
         post_save.connect(finder_fields.listing_saved, dispatch_uid="community.finder_fields.listing")
         # Export permissions come from the role matrix, created like Django's own after each migrate.
         post_migrate.connect(roles.create_export_permissions, dispatch_uid="community.export_permissions")
+        # Every release runs migrate: pages and fragments cached by the previous code are retired with it.
+        post_migrate.connect(content_version.released, sender=self, dispatch_uid="community.content_version.released")
         user_logged_in.connect(staff_sign_in.staff_login_started, dispatch_uid="community.staff_login_started")
         authenticator_added.connect(staff_sign_in.second_factor_added, dispatch_uid="community.second_factor_added")
 

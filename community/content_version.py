@@ -75,6 +75,11 @@ def content_changed() -> None:
         transaction.on_commit(_bump)
 
 
+def released(**_signal) -> None:
+    """After `migrate` (a release step): pages and fragments rendered by the code before it are stale too."""
+    _bump()
+
+
 def _is_public(model) -> bool:
     meta = model._meta
     return (

@@ -192,3 +192,13 @@ def test_public_writes_move_the_content_version_and_private_ones_do_not(cafe, or
 
     assert after_edit != before
     assert content_version.current() == after_edit
+
+
+def test_a_release_retires_the_pages_and_fragments_cached_by_the_code_before_it():
+    # Every deploy runs `migrate` (deploy/systemd/nerima-portal-release.service), which ends with post_migrate.
+    from django.apps import apps
+    from django.core.management.sql import emit_post_migrate_signal
+
+    before = content_version.current()
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default", apps=apps)
+    assert content_version.current() != before
