@@ -80,7 +80,7 @@ def test_production_reads_its_paths_cache_and_sessions_from_the_environment(tmp_
     first, second = result.stdout.splitlines()[-2:]
     assert first.split() == [
         str(tmp_path / "static"), str(tmp_path / "media"), str(tmp_path / "private"),
-        "django.core.cache.backends.redis.RedisCache", "django.contrib.sessions.backends.cached_db",
+        "nerima_portal.redis_cache.RedisCache", "django.contrib.sessions.backends.cached_db",
         "https://portal.example.jp", "json",
     ]
     assert second == "[('区職員 当番', 'duty@portal.example.jp'), ('it@portal.example.jp', 'it@portal.example.jp')]"
