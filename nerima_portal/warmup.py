@@ -81,6 +81,7 @@ def _load_catalogs() -> None:
 
 def _page_texts() -> list[str]:
     """Japanese text every page or list shows: the interface strings and the ward's areas and towns."""
+    from django.db import DatabaseError
     from django.utils.translation import trans_real
 
     from community.models import Area, Town
@@ -89,7 +90,12 @@ def _page_texts() -> list[str]:
     for key in trans_real.translation("en")._catalog.keys():  # the msgids are the Japanese originals
         msgid = key[0] if isinstance(key, tuple) else key  # plural forms are keyed (msgid, n)
         texts.add(msgid.split("\x04")[-1])  # pgettext keys are context + EOT + msgid
-    texts |= set(Area.objects.values_list("name", flat=True)) | set(Town.objects.values_list("name", flat=True))
+    try:
+        texts |= set(Area.objects.values_list("name", flat=True)) | set(Town.objects.values_list("name", flat=True))
+    except DatabaseError:
+        # The database restarting while a worker starts must not keep the worker from starting (gunicorn gives up
+        # on a server whose workers fail to boot): the names' readings are then made on first use.
+        logger.exception("warm-up without the areas' and towns' names: the database did not answer")
     return sorted(texts)
 
 
