@@ -101,7 +101,9 @@ def http_get(url: str, headers: dict | None = None, timeout: float = 60) -> tupl
         return error.code, time.perf_counter() - start, 0
 
 
-def wait_ready(url: str, process: Process, timeout: float = 90) -> None:
+def wait_ready(url: str, process: Process, timeout: float = 300) -> None:
+    # Each worker asks itself for every public page before it answers (gunicorn.conf.py): three servers of three
+    # workers starting together on two busy cores took more than 90 s.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.proc.poll() is not None:

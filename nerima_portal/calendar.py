@@ -146,6 +146,37 @@ def with_items(sessions, *, request, show_date: bool = False) -> list[Session]:
     return sessions
 
 
+@dataclass
+class Entry:
+    """A session as the calendar's list shows it: its start (for the day headings) and its cached list entry."""
+
+    pk: int
+    starts_at: dt.datetime
+    item: str = ""
+
+
+def list_entries(sessions, *, request) -> list[Entry]:
+    """The page of `sessions` (a slice of month_sessions) as list entries from the same cached fragments as
+    with_items: only their ids and starts are read; the sessions themselves, with their listings, places and
+    translations, only for the entries not cached yet (on a warm worker, none)."""
+    entries = [Entry(pk, starts_at) for pk, starts_at in sessions.values_list("pk", "starts_at")]
+    full: dict[int, Session] = {}
+
+    def load(missing: list[Entry]) -> None:
+        found = public_sessions().filter(pk__in=[entry.pk for entry in missing])
+        full.update((session.pk, session) for session in with_listing_urls(found))
+
+    items = cached_fragments(
+        "nerima_portal/_session_item.html", entries, request=request,
+        key=lambda entry: f"{entry.pk}:0",  # with_items' key for a list without dates
+        context=lambda entry: {"session": full[entry.pk], "show_date": False},
+        before_render=load,
+    )
+    for entry, item in zip(entries, items, strict=True):
+        entry.item = item
+    return entries
+
+
 def by_day(sessions) -> list[tuple[dt.date, list[Session]]]:
     return [(day, list(group)) for day, group in groupby(sessions, key=lambda s: timezone.localdate(s.starts_at))]
 

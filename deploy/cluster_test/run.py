@@ -135,6 +135,8 @@ def main() -> int:  # noqa: PLR0915 - one story, told in order
         for process in (app_a, app_b, nginx, *([worker] if with_outbox else [])):
             process.start()
             running.append(process)
+        for app in (app_a, app_b):
+            services.wait_for_answer(app.port, app.name)
         log(f"up: PostgreSQL :{pg.port}, Redis :{redis.port}, app servers :{app_a.port} :{app_b.port}, "
             f"nginx https :{https_port}, SMTP :{sink.port}, worker: {'db_worker' if with_outbox else 'none (no outbox yet)'}")
 

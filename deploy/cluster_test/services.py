@@ -8,6 +8,7 @@ import socketserver
 import subprocess
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -139,6 +140,21 @@ def redis(tmp: Path) -> Process:
     argv = [need("redis-server", "redis-server"), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(tmp / "redis"),
             "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--daemonize", "no"]
     return Process("redis", argv, dict(os.environ), tmp / "redis.log", port)
+
+
+def wait_for_answer(port: int, what: str, timeout: float = 180) -> None:
+    """Until the app server answers /healthz: its workers warm every page before they take a request
+    (gunicorn.conf.py), as a load balancer's health check waits for them."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:  # noqa: S310
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{what} did not answer /healthz within {timeout:.0f}s")
 
 
 def app_server(name: str, env: dict, tmp: Path) -> Process:

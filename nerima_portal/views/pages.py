@@ -1,22 +1,27 @@
+import hashlib
 from functools import wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from community import ics
-from community.fragments import cached_fragments
+from community.fragments import cached_fragments, version_for
 from community.i18n.urls import is_language_path, language_from_path, url_in_language
 from community.services.profiles import profile_set_language
 from nerima_portal import calendar as portal_calendar
@@ -26,6 +31,10 @@ from nerima_portal.search.address import address_answer
 from nerima_portal.search.forms import SearchForm
 
 ONE_YEAR = 365 * 24 * 60 * 60
+# Search results follow the content version; openings stop being findable when their deadline passes, so an entry
+# is kept no longer than a cached page.
+SEARCH_RESULTS_SECONDS = 5 * 60
+GRID_SECONDS = 5 * 60
 
 
 def csrf_for_accounts(view):
@@ -96,6 +105,26 @@ def search(request):
     form = SearchForm(request.GET)
     terms = form.terms
     context = {"form": form, "terms": terms, "asked": bool(request.GET.get("q", "").strip())}
+    context["results"] = search_results(request, form, context)
+    return render(request, "nerima_portal/search.html", context)
+
+
+def search_results(request, form, context) -> str:
+    """The results part of the page (_search_results.html), from the shared cache per address, content version and
+    language: counting and scoring every kind, then the hits, were three quarters of the page's work. Its links
+    keep the query as typed, so the entry is the query's, not its folded words'."""
+    address = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:32]
+    key = f"search-results:{translation.get_language()}:{version_for(request)}:{address}"
+    html = cache.get(key)
+    if html is None:
+        context = {**context, **_search_context(request, form, context["terms"])}
+        html = render_to_string("nerima_portal/_search_results.html", context, request=request)
+        cache.set(key, html, SEARCH_RESULTS_SECONDS)
+    return mark_safe(html)  # noqa: S308 (our own template's output, escaped when rendered)
+
+
+def _search_context(request, form, terms) -> dict:
+    context = {}
     if form.is_valid():
         # An address is answered as a place: what covers that 丁目 and what is near it.
         context["address"] = address_answer(form.cleaned_data["q"])
@@ -115,7 +144,7 @@ def search(request):
             page_obj = page_obj.get_page(request.GET.get("page"))
             context.update(page_obj=page_obj, hits=search_query.listing_hits(page_obj))
         context["kind_label"] = dict(search_query.kind_choices()).get(kind, "")
-    return render(request, "nerima_portal/search.html", context)
+    return context
 
 
 def calendar(request):
@@ -130,16 +159,35 @@ def calendar(request):
         return redirect(f"{reverse('calendar')}?{query.urlencode()}")
     filters = form.filters()
     day = form.chosen_day(month)
-    sessions = portal_calendar.month_sessions(month, day=day, **filters)
-    page_obj = Paginator(sessions, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-    days = portal_calendar.by_day(portal_calendar.with_items(page_obj, request=request))
-    grid = month_grid(month, grid_rows(portal_calendar.month_sessions(month, **filters)))
+    grid, grid_html = calendar_grid(request, month, filters, day)
+    paginator = Paginator(portal_calendar.month_sessions(month, day=day, **filters), settings.PAGE_SIZE)
+    # The grid counted each day's sessions under the same filters: the list needs no count of its own.
+    paginator.count = sum(cell.count for week in grid for cell in week if cell.in_month and day in (None, cell.date))
+    page_obj = paginator.get_page(request.GET.get("page"))
+    days = portal_calendar.by_day(portal_calendar.list_entries(page_obj.object_list, request=request))
     context = {
         "form": form, "month": month, "area": area, "kind": kind, "page_obj": page_obj, "days": days,
         "previous_month": month.previous if month.previous.first_day >= current.first_day else None,
-        "grid": grid, "grid_japanese_only": shows_japanese_only(grid), "day": day,
+        "grid": grid, "grid_html": grid_html, "grid_japanese_only": shows_japanese_only(grid), "day": day,
     }
     return render(request, "nerima_portal/calendar.html", context)
+
+
+def calendar_grid(request, month, filters: dict, day) -> tuple[list, str]:
+    """The month's weeks of days with their counts and first titles (calendar_grid.py) and their table
+    (_calendar_grid.html), from the shared cache per address, content version, language and day: the grid reads every
+    session of the month. Sessions that end today leave today's count within GRID_SECONDS, as they leave a cached
+    page."""
+    address = hashlib.sha256(f"{month.param}?{request.GET.urlencode()}".encode()).hexdigest()[:32]
+    key = f"calendar-grid:{translation.get_language()}:{version_for(request)}:{timezone.localdate()}:{address}"
+    found = cache.get(key)
+    if found is None:
+        grid = month_grid(month, grid_rows(portal_calendar.month_sessions(month, **filters)))
+        context = {"month": month, "grid": grid, "grid_japanese_only": shows_japanese_only(grid), "day": day}
+        found = (grid, render_to_string("nerima_portal/_calendar_grid.html", context, request=request))
+        cache.set(key, found, GRID_SECONDS)
+    grid, html = found
+    return grid, mark_safe(html)  # noqa: S308 (our own template's output, escaped when rendered)
 
 
 def calendar_ics(request):
