@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -32,11 +33,16 @@ def database_url() -> str:
     return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
-def other_backends() -> int:
-    """Connections to this test database other than the test's own."""
+SERVER_NAME = "warm-up-test"  # the gunicorn's connections say so (libpq reads PGAPPNAME)
+
+
+def server_backends() -> int:
+    """Connections of the gunicorn under test to this test database (an earlier test's live server or worker
+    thread in this process may still hold one of its own)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = %s",
+            [SERVER_NAME],
         )
         return cursor.fetchone()[0]
 
@@ -80,12 +86,12 @@ def test_the_warm_up_renders_every_page_in_every_setting_stores_no_page_and_clos
 @pytest.mark.django_db(transaction=True)
 def test_a_gunicorn_worker_warms_up_before_its_first_visitor_and_leaves_nothing_behind(demo_data, tmp_path):
     """gunicorn reads gunicorn.conf.py from the working directory, as the systemd unit and the bench start it."""
-    assert other_backends() == 0
     log = tmp_path / "gunicorn.log"
     with running_redis(tmp_path) as redis_url:
         env = {
             **os.environ, "DATABASE_URL": database_url(), "CACHE_URL": redis_url, "PAGE_CACHE_SECONDS": "300",
             "CONN_MAX_AGE": "60", "LOG_LEVEL": "INFO",  # a connection left open by the warm-up would stay open
+            "PGAPPNAME": SERVER_NAME,
         }
         port = free_port()
         with log.open("wb") as output:
@@ -101,10 +107,13 @@ def test_a_gunicorn_worker_warms_up_before_its_first_visitor_and_leaves_nothing_
                 time.sleep(0.2)
             warmed = re.search(r"pages warm in .*\{'200': (\d+)\}", log.read_text()).group(1)
             assert int(warmed) == warm_requests(warm_addresses())
-            assert other_backends() == 0  # the worker is up and holds no database connection
+            assert server_backends() == 0  # the worker is up and holds no database connection
             keys = redis.Redis.from_url(redis_url).keys("*")
             assert any(b"fragment:" in key for key in keys)  # the pages went through the shared cache …
             assert not any(b":page:" in key for key in keys)  # … and stored no page in it
+            # The first visitor's request keeps its connection (CONN_MAX_AGE), which the count sees.
+            answer = urllib.request.urlopen(f"http://127.0.0.1:{port}/cafes/", timeout=60)  # noqa: S310
+            assert answer.status == 200 and server_backends() == 1
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
