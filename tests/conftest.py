@@ -17,7 +17,7 @@ from django.test import Client, TransactionTestCase
 from django.utils import timezone, translation
 
 from community.models import Listing, Membership, Organization, Place, PublicationStatus, Session, User
-from community.roles import COORDINATOR, WARD_STAFF, sync_staff_groups
+from community.roles import COORDINATOR, STAFF_ROLES, WARD_STAFF, sync_staff_groups
 from tests import table_rows
 from tests.axe_scan import axe_violations
 from tests.browser import page_csp_refusal, track_navigations, wait_until_settled
@@ -33,8 +33,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(scope="session", autouse=True)
 def _migrated_rows(django_db_setup, django_db_blocker):
-    """The rows of the freshly migrated test database, kept to put back after each transactional test."""
+    """The rows of the freshly migrated test database, and the staff groups the release step then makes (as every
+    deploy leaves the database), kept to put back after each transactional test."""
     with django_db_blocker.unblock():
+        sync_staff_groups()
         table_rows.remember_migrated()
 
 
@@ -190,7 +192,10 @@ def make_session(listing, *, days: int = 7, hour: int = 14, capacity=None, signu
 
 @pytest.fixture
 def staff_groups(db):
-    return sync_staff_groups()
+    """The staff groups with the matrix's permissions, made once per test process (_migrated_rows)."""
+    from django.contrib.auth.models import Group
+
+    return {group.name: group for group in Group.objects.filter(name__in=STAFF_ROLES)}
 
 
 @pytest.fixture

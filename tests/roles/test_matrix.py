@@ -60,6 +60,15 @@ def test_each_staff_group_holds_exactly_the_declared_permissions(staff_groups):
         assert held == roles.role_permissions(role), role
 
 
+def test_a_database_without_the_groups_gets_each_of_them_from_the_sync():
+    Group.objects.filter(name__in=STAFF_ROLES).delete()
+    groups = roles.sync_staff_groups()
+    assert sorted(groups) == sorted(STAFF_ROLES)
+    for role in STAFF_ROLES:
+        assert {(p.content_type.app_label, p.codename) for p in groups[role].permissions.select_related("content_type")} \
+            == roles.role_permissions(role)
+
+
 def test_a_permission_added_to_a_group_by_hand_is_gone_after_the_next_sync(staff_groups):
     coordinator = staff_groups[roles.COORDINATOR]
     coordinator.permissions.add(Permission.objects.get(codename="view_consultation_content"))
