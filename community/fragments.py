@@ -5,10 +5,14 @@ get_many and one set_many for the whole list, not a round trip per card. Keys ca
 (community/content_version.py), so any publish, edit, sign-up or cancellation retires every fragment at once.
 Fragments are the HTML before ふりがな is added (the whole page gets its readings afterwards).
 
+A list page reads only the ids of its rows; RowsById loads the rows themselves for the cards not cached. A piece
+of a page that is not a list of cards (a finder's answers, search results, a month's grid) is a cached_value().
+
 A fragment that lists coming sessions also changes when one of them starts, which no write announces: such
 fragments add first_upcoming_session_id() to their key.
 """
 
+import hashlib
 from collections.abc import Callable, Iterable
 
 from django.core.cache import cache
@@ -58,6 +62,42 @@ def cached_fragments(
         cache.set_many(rendered, TIMEOUT)
         found.update(rendered)
     return [mark_safe(found[k]) for k in keys]  # noqa: S308 (our own templates' output, escaped when rendered)
+
+
+class RowsById:
+    """The objects of a list page, read only when a card that is not cached (or the page itself) needs them.
+
+    `rows` are what the page lists: ids, or rows that name their object's id (`pk=` says how); `load(rows)`
+    returns the objects of those rows, each with its `pk`. Pass `load` as cached_fragments' before_render and
+    `of(row)` in its context."""
+
+    def __init__(self, rows: Iterable, load: Callable[[list], Iterable], *, pk: Callable = lambda row: row):
+        self.rows, self._load, self._pk = list(rows), load, pk
+        self._loaded: dict = {}
+
+    def load(self, rows) -> None:
+        missing = [row for row in rows if self._pk(row) not in self._loaded]
+        if missing:
+            self._loaded.update((obj.pk, obj) for obj in self._load(missing))
+
+    def of(self, row):
+        return self._loaded[self._pk(row)]
+
+    def all(self) -> list:
+        self.load(self.rows)
+        return [self.of(row) for row in self.rows]
+
+
+def cached_value(name: str, address: str, compute: Callable[[], object], *, request, seconds: int):
+    """`compute()`, kept in the shared cache per content version, language and `address` (everything else the value
+    depends on) for at most `seconds`."""
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    key = f"{name}:{translation.get_language()}:{version_for(request)}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, seconds)
+    return found
 
 
 def first_upcoming_session_id(listings) -> int | None:

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from community.fragments import cached_fragments
+from community.fragments import RowsById, cached_fragments
 from community.models import Area, PublicationStatus, Session
 from community.models.listings import Listing, specific_listings
 from nerima_portal.search.query import listing_kinds
@@ -131,46 +131,29 @@ def with_listing_urls(sessions) -> list[Session]:
     return sessions
 
 
-def with_items(sessions, *, request, show_date: bool = False) -> list[Session]:
-    """The sessions, each with `item`: its list entry (_session_item.html) from the cached fragments (content
-    version, language), rendered with its listing's own page and kind only for the entries not cached yet."""
-    sessions = list(sessions)
-    items = cached_fragments(
-        "nerima_portal/_session_item.html", sessions, request=request,
-        key=lambda session: f"{session.pk}:{int(show_date)}",
-        context=lambda session: {"session": session, "show_date": show_date},
-        before_render=with_listing_urls,
-    )
-    for session, item in zip(sessions, items, strict=True):
-        session.item = item
-    return sessions
-
-
 @dataclass
 class Entry:
-    """A session as the calendar's list shows it: its start (for the day headings) and its cached list entry."""
+    """A session as a list shows it: its start (for the day headings) and its cached list entry."""
 
     pk: int
     starts_at: dt.datetime
     item: str = ""
 
 
-def list_entries(sessions, *, request) -> list[Entry]:
-    """The page of `sessions` (a slice of month_sessions) as list entries from the same cached fragments as
-    with_items: only their ids and starts are read; the sessions themselves, with their listings, places and
-    translations, only for the entries not cached yet (on a warm worker, none)."""
+def list_entries(sessions, *, request, show_date: bool = False) -> list[Entry]:
+    """The `sessions` (a queryset: the calendar's page, the home page's week) as list entries (_session_item.html)
+    from the cached fragments (content version, language): only their ids and starts are read; the sessions
+    themselves, with their listings, places and translations, only for the entries not cached yet."""
     entries = [Entry(pk, starts_at) for pk, starts_at in sessions.values_list("pk", "starts_at")]
-    full: dict[int, Session] = {}
-
-    def load(missing: list[Entry]) -> None:
-        found = public_sessions().filter(pk__in=[entry.pk for entry in missing])
-        full.update((session.pk, session) for session in with_listing_urls(found))
-
+    full = RowsById(
+        entries, lambda missing: with_listing_urls(public_sessions().filter(pk__in=[entry.pk for entry in missing])),
+        pk=lambda entry: entry.pk,
+    )
     items = cached_fragments(
         "nerima_portal/_session_item.html", entries, request=request,
-        key=lambda entry: f"{entry.pk}:0",  # with_items' key for a list without dates
-        context=lambda entry: {"session": full[entry.pk], "show_date": False},
-        before_render=load,
+        key=lambda entry: f"{entry.pk}:{int(show_date)}",
+        context=lambda entry: {"session": full.of(entry), "show_date": show_date},
+        before_render=full.load,
     )
     for entry, item in zip(entries, items, strict=True):
         entry.item = item

@@ -11,30 +11,8 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from cafes.filters import CareCafeFilter, KidsCafeFilter
 from cafes.models import CareCafe, ChildcareLecture, KidsCafe
 from cafes.selectors import detail_map, finder_map, listing_upcoming_sessions
-from community.fragments import cached_fragments, first_upcoming_session_id
+from community.fragments import RowsById, cached_fragments, first_upcoming_session_id
 from community.templatetags import maps
-
-
-class _PageCafes:
-    """The cafés of a finder page, loaded only when something needs them: a card that is not cached, the map."""
-
-    def __init__(self, results, rows, card_needs):
-        self.results, self.rows, self.card_needs = results, rows, card_needs
-        self.by_pk: dict = {}
-
-    def load(self, rows) -> None:
-        missing = [row for row in rows if row.pk not in self.by_pk]
-        if missing:
-            cafes = self.results.load(missing)
-            prefetch_related_objects(cafes, *self.card_needs)
-            self.by_pk.update((cafe.pk, cafe) for cafe in cafes)
-
-    def of(self, row):
-        return self.by_pk[row.pk]
-
-    def all(self) -> list:
-        self.load(self.rows)
-        return [self.by_pk[row.pk] for row in self.rows]
 
 
 def _finder(request, filter_class, queryset, template: str, card: str, *, card_needs=()):
@@ -44,7 +22,13 @@ def _finder(request, filter_class, queryset, template: str, card: str, *, card_n
     results = finder.results()
     page = Paginator(results, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     rows = page.object_list
-    cafes = _PageCafes(results, rows, card_needs)
+
+    def load(missing):
+        loaded = results.load(missing)
+        prefetch_related_objects(loaded, *card_needs)
+        return loaded
+
+    cafes = RowsById(rows, load, pk=lambda row: row.pk)
     # A card shows its café and the session it features (the next one that matches the search), at its distance.
     cards = cached_fragments(
         card, rows, request=request, key=lambda row: row.card_key,

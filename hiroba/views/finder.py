@@ -1,12 +1,10 @@
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from community.fragments import version_for
+from community.fragments import cached_value
 from hiroba.forms.consultations import FinderForm
 from hiroba.selectors import Question, find_answers
 
@@ -25,15 +23,16 @@ def _question_key(question: Question) -> str:
 def answers_fragment(request, question: Question, heading_level: str = "") -> tuple[int, str]:
     """(how many answers, their list as HTML), from the shared cache per question, content version and language:
     the answers read six kinds of desks and places (about two thirds of the page's work)."""
-    key = (f"hiroba-finder-answers:{translation.get_language()}:{version_for(request)}:{heading_level}:"
-           f"{_question_key(question)}")
-    found = cache.get(key)
-    if found is None:
+
+    def answer():
         answers = find_answers(question)
         context = {"answers": answers, "heading_level": heading_level}
-        found = (len(answers), render_to_string("hiroba/_answers.html", context) if answers else "")
-        cache.set(key, found, ANSWERS_SECONDS)
-    count, html = found
+        return len(answers), render_to_string("hiroba/_answers.html", context) if answers else ""
+
+    count, html = cached_value(
+        "hiroba-finder-answers", f"{heading_level}:{_question_key(question)}", answer,
+        request=request, seconds=ANSWERS_SECONDS,
+    )
     return count, mark_safe(html)  # noqa: S308 (our own template's output, escaped when rendered)
 
 

@@ -4,7 +4,7 @@ from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
 
-from community.fragments import cached_fragments, first_upcoming_session_id
+from community.fragments import RowsById, cached_fragments, first_upcoming_session_id
 from community.models import Area
 from hiroba.forms.consultations import FinderForm, PlazaFilterForm
 from hiroba.models import ConsultationDesk, Plaza
@@ -30,16 +30,15 @@ def plaza_list(request):
     page = Paginator(plazas, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     # The cards are cached fragments: the page reads the plazas' ids, and the plazas (with place, operator and
     # activities) only for the cards not cached.
-    loaded: dict = {}
+    def load(missing_ids) -> list:
+        plazas = list(Plaza.objects.with_place().filter(pk__in=missing_ids))
+        prefetch_related_objects(plazas, activities_prefetch())
+        return plazas
 
-    def load(missing_ids) -> None:
-        plazas = Plaza.objects.with_place().in_bulk(missing_ids)
-        prefetch_related_objects(list(plazas.values()), activities_prefetch())
-        loaded.update(plazas)
-
+    plazas = RowsById(page.object_list.values_list("pk", flat=True), load)
     cards = cached_fragments(
-        "hiroba/_plaza_card.html", list(page.object_list.values_list("pk", flat=True)), request=request,
-        key=lambda pk: pk, context=lambda pk: {"plaza": loaded[pk]}, before_render=load,
+        "hiroba/_plaza_card.html", plazas.rows, request=request,
+        key=lambda pk: pk, context=lambda pk: {"plaza": plazas.of(pk)}, before_render=plazas.load,
     )
     query = request.GET.copy()
     query.pop("page", None)

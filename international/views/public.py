@@ -6,7 +6,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 
-from community.fragments import cached_fragments, first_upcoming_session_id
+from community.fragments import RowsById, cached_fragments, first_upcoming_session_id
 from community.models import Session
 from international.filters import JapaneseClassFilter
 from international.models import ExchangeEvent, ForeignResidentDesk, JapaneseClass, LandingSection
@@ -44,27 +44,21 @@ def class_list(request):
     classes = finder.qs if finder.is_bound and finder.is_valid() else JapaneseClass.objects.for_finder()
     page = Paginator(classes, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     # The cards are cached fragments: the page reads the classes' ids, and the classes only for the cards not cached.
-    ids = list(page.object_list.values_list("pk", flat=True))
-    loaded: dict = {}
-
-    def load(missing_ids) -> None:
-        loaded.update(JapaneseClass.objects.for_finder().in_bulk([pk for pk in missing_ids if pk not in loaded]))
-
-    cards = cached_fragments(
-        "international/_class_card.html", ids, request=request,
-        key=lambda pk: pk, context=lambda pk: {"class": loaded[pk], "heading": "h3"}, before_render=load,
+    shown = RowsById(
+        page.object_list.values_list("pk", flat=True),
+        lambda missing_ids: JapaneseClass.objects.for_finder().filter(pk__in=missing_ids),
     )
-
-    def classes() -> list:
-        load(ids)
-        return [loaded[pk] for pk in ids]
+    cards = cached_fragments(
+        "international/_class_card.html", shown.rows, request=request,
+        key=lambda pk: pk, context=lambda pk: {"class": shown.of(pk), "heading": "h3"}, before_render=shown.load,
+    )
 
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "international/class_list.html",
-        {"filter": finder, "page": page, "cards": cards, "classes": SimpleLazyObject(classes), "query": query.urlencode()},
+        {"filter": finder, "page": page, "cards": cards, "classes": SimpleLazyObject(shown.all), "query": query.urlencode()},
     )
 
 

@@ -1,9 +1,7 @@
-import hashlib
 from functools import wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
@@ -11,8 +9,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.functional import SimpleLazyObject
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -21,7 +18,7 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from community import ics
-from community.fragments import cached_fragments, version_for
+from community.fragments import cached_value
 from community.i18n.urls import is_language_path, language_from_path, url_in_language
 from community.services.profiles import profile_set_language
 from nerima_portal import calendar as portal_calendar
@@ -77,27 +74,9 @@ def robots_txt(request):
 
 
 def home(request):
-    # The week's entries are cached fragments (the calendar's, under the same keys): the page reads the sessions'
-    # ids, and the sessions themselves only for entries not cached yet.
-    ids = list(portal_calendar.week_sessions().values_list("pk", flat=True))
-    loaded: dict = {}
-
-    def load(missing_ids) -> None:
-        sessions = portal_calendar.public_sessions().in_bulk(missing_ids)
-        loaded.update((session.pk, session) for session in portal_calendar.with_listing_urls(sessions.values()))
-
-    items = cached_fragments(
-        "nerima_portal/_session_item.html", ids, request=request, key=lambda pk: f"{pk}:1",
-        context=lambda pk: {"session": loaded[pk], "show_date": True}, before_render=load,
-    )
-
-    def week_sessions():
-        load([pk for pk in ids if pk not in loaded])
-        return [loaded[pk] for pk in ids]
-
-    return render(
-        request, "nerima_portal/home.html", {"week_items": items, "week_sessions": SimpleLazyObject(week_sessions)}
-    )
+    # The week's entries are the calendar's cached list entries (with their dates).
+    week = portal_calendar.list_entries(portal_calendar.week_sessions(), request=request, show_date=True)
+    return render(request, "nerima_portal/home.html", {"week": week})
 
 
 def search(request):
@@ -113,13 +92,14 @@ def search_results(request, form, context) -> str:
     """The results part of the page (_search_results.html), from the shared cache per address, content version and
     language: counting and scoring every kind, then the hits, were three quarters of the page's work. Its links
     keep the query as typed, so the entry is the query's, not its folded words'."""
-    address = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:32]
-    key = f"search-results:{translation.get_language()}:{version_for(request)}:{address}"
-    html = cache.get(key)
-    if html is None:
-        context = {**context, **_search_context(request, form, context["terms"])}
-        html = render_to_string("nerima_portal/_search_results.html", context, request=request)
-        cache.set(key, html, SEARCH_RESULTS_SECONDS)
+
+    def results() -> str:
+        full = {**context, **_search_context(request, form, context["terms"])}
+        return render_to_string("nerima_portal/_search_results.html", full, request=request)
+
+    html = cached_value(
+        "search-results", request.GET.urlencode(), results, request=request, seconds=SEARCH_RESULTS_SECONDS
+    )
     return mark_safe(html)  # noqa: S308 (our own template's output, escaped when rendered)
 
 
@@ -178,15 +158,14 @@ def calendar_grid(request, month, filters: dict, day) -> tuple[list, str]:
     (_calendar_grid.html), from the shared cache per address, content version, language and day: the grid reads every
     session of the month. Sessions that end today leave today's count within GRID_SECONDS, as they leave a cached
     page."""
-    address = hashlib.sha256(f"{month.param}?{request.GET.urlencode()}".encode()).hexdigest()[:32]
-    key = f"calendar-grid:{translation.get_language()}:{version_for(request)}:{timezone.localdate()}:{address}"
-    found = cache.get(key)
-    if found is None:
+
+    def weeks() -> tuple[list, str]:
         grid = month_grid(month, grid_rows(portal_calendar.month_sessions(month, **filters)))
         context = {"month": month, "grid": grid, "grid_japanese_only": shows_japanese_only(grid), "day": day}
-        found = (grid, render_to_string("nerima_portal/_calendar_grid.html", context, request=request))
-        cache.set(key, found, GRID_SECONDS)
-    grid, html = found
+        return grid, render_to_string("nerima_portal/_calendar_grid.html", context, request=request)
+
+    address = f"{timezone.localdate()}:{month.param}?{request.GET.urlencode()}"
+    grid, html = cached_value("calendar-grid", address, weeks, request=request, seconds=GRID_SECONDS)
     return grid, mark_safe(html)  # noqa: S308 (our own template's output, escaped when rendered)
 
 

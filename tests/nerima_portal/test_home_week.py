@@ -24,7 +24,7 @@ def test_home_lists_the_next_seven_days_sessions_and_links_them(client, listing)
     soon = make_session(listing, days=2, title="春の体操")
     later = make_session(listing, days=9, title="夏の体操")
     response = client.get(reverse("home"))
-    assert list(response.context["week_sessions"]) == [soon]
+    assert [entry.pk for entry in response.context["week"]] == [soon.pk]
     body = response.content.decode()
     assert reverse("community:session_detail", args=[soon.pk]) in body
     assert reverse("community:session_detail", args=[later.pk]) not in body
@@ -44,14 +44,14 @@ def test_home_leaves_out_cancelled_and_unpublished_sessions(client, organization
     make_session(listing, days=1, is_cancelled=True)
     make_session(make_listing(organization, place=place, status=PublicationStatus.DRAFT), days=1)
     response = client.get(reverse("home"))
-    assert list(response.context["week_sessions"]) == []
+    assert response.context["week"] == []
     assert "これから7日間に予定されている催しはまだありません" in response.content.decode()
 
 
 def test_home_shows_at_most_six(client, listing):
     for hour in range(8):
         make_session(listing, days=1, hour=9 + hour)
-    assert len(client.get(reverse("home")).context["week_sessions"]) == 6
+    assert len(client.get(reverse("home")).context["week"]) == 6
 
 
 def test_the_reindex_command_rebuilds_after_a_place_is_renamed(listing):
@@ -68,4 +68,4 @@ def test_a_session_starting_in_six_days_and_23_hours_is_in_the_week(client, list
 
     start = timezone.now() + dt.timedelta(days=6, hours=23)
     session = Session.objects.create(listing=listing, starts_at=start, ends_at=start + dt.timedelta(hours=1))
-    assert list(client.get(reverse("home")).context["week_sessions"]) == [session]
+    assert [entry.pk for entry in client.get(reverse("home")).context["week"]] == [session.pk]

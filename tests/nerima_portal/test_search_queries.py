@@ -79,7 +79,7 @@ def test_the_home_page_costs_the_same_with_10_or_1000_sessions(client, django_as
     with django_assert_max_num_queries(8):
         response = client.get(reverse("home"))
     assertContains(response, "ふくろう")
-    assert len(response.context["week_sessions"]) == 6
+    assert len(response.context["week"]) == 6
 
 
 def test_refreshing_a_stale_index_costs_a_few_queries_per_500_rows(django_assert_max_num_queries, rows):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community.forms.errors import add_service_errors
-from community.fragments import cached_fragments
+from community.fragments import RowsById, cached_fragments
 from volunteers.forms.openings import OpeningApplyForm, OpeningFilterForm, ReplyForm, VolunteerProfileForm
 from volunteers.models import (
     ActivityField,
@@ -37,11 +37,14 @@ def opening_list(request):
             openings = openings.filter(suitable_for__icontains=f'"{form.cleaned_data["suitable"]}"')
     page = Paginator(openings, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     # The entries are cached fragments: the page reads the openings' ids, and the openings only for entries not cached.
-    loaded: dict = {}
+    found = RowsById(
+        page.object_list.values_list("pk", flat=True),
+        lambda missing_ids: Opening.objects.with_area().filter(pk__in=missing_ids),
+    )
     cards = cached_fragments(
-        "volunteers/opening_summary.html", list(page.object_list.values_list("pk", flat=True)), request=request,
-        key=lambda pk: pk, context=lambda pk: {"opening": loaded[pk], "heading_level": "2"},
-        before_render=lambda missing: loaded.update(Opening.objects.with_area().in_bulk(missing)),
+        "volunteers/opening_summary.html", found.rows, request=request,
+        key=lambda pk: pk, context=lambda pk: {"opening": found.of(pk), "heading_level": "2"},
+        before_render=found.load,
     )
     query = request.GET.copy()
     query.pop("page", None)
