@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 
@@ -42,6 +43,18 @@ def _group_alive(pgid: int) -> bool:
     return True
 
 
+# Guards against a process that never stops, not a speed test (a stop takes 1–3 s on a busy machine); when it
+# fails, it shows what the processes printed and which are left.
+STOP_GUARD = 30
+
+
+def _as_from_a_terminal() -> None:
+    """Ctrl+C and Ctrl+\\ as a terminal delivers them: a command started in the background of a non-interactive
+    shell (`make test &` in a script) inherits SIGINT and SIGQUIT ignored, and so would the server under test."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+
+
 def _start(port: int, smtp_port: int) -> subprocess.Popen:
     db = connection.settings_dict
     env = {
@@ -52,11 +65,28 @@ def _start(port: int, smtp_port: int) -> subprocess.Popen:
         "EMAIL_PORT": str(smtp_port),
         "DJANGO_SETTINGS_MODULE": "nerima_portal.settings",
     }
-    return subprocess.Popen(  # noqa: S603 (a fixed command line: this interpreter and manage.py)
+    log = tempfile.TemporaryFile()  # the server's and worker's output, shown when a stop fails
+    server = subprocess.Popen(  # noqa: S603 (a fixed command line: this interpreter and manage.py)
         [sys.executable, "manage.py", "runserver_with_worker", f"127.0.0.1:{port}"],
-        cwd=settings.BASE_DIR, env=env, start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=settings.BASE_DIR, env=env, start_new_session=True, stdout=log, stderr=subprocess.STDOUT,
+        preexec_fn=_as_from_a_terminal,  # noqa: PLW1509 (two signal calls, no lock taken)
     )
+    server.log = log
+    return server
+
+
+def _stopped(server: subprocess.Popen, signalled_at: float) -> None:
+    """Wait for the server and every process of its group to end; fail with their output if they do not."""
+    try:
+        server.wait(timeout=STOP_GUARD)
+        _wait_for(lambda: not _group_alive(server.pid), timeout=STOP_GUARD)
+    except (subprocess.TimeoutExpired, AssertionError):
+        server.log.seek(0)
+        output = server.log.read().decode(errors="replace")[-4000:]
+        alive = subprocess.run(["ps", "-o", "pid,stat,etime,args", "-g", str(server.pid)], capture_output=True, text=True).stdout  # noqa: S603, S607
+        raise AssertionError(
+            f"still running {time.monotonic() - signalled_at:.0f} s after the signal:\n{alive}\n{output}"
+        ) from None
 
 
 def _serving(port: int):
@@ -87,8 +117,7 @@ def test_ctrl_c_stops_the_server_and_the_worker_that_sent_the_queued_mail(smtp_s
         assert message.status == OutboxMessage.Status.SENT
 
         os.killpg(server.pid, signal.SIGINT)  # what Ctrl+C in the terminal does
-        server.wait(timeout=20)
-        _wait_for(lambda: not _group_alive(server.pid), timeout=20)
+        _stopped(server, time.monotonic())
     finally:
         if _group_alive(server.pid):
             os.killpg(server.pid, signal.SIGKILL)
@@ -100,13 +129,7 @@ def test_stopping_the_server_process_stops_the_worker_too(smtp_server, outbox_qu
     try:
         _wait_for(_serving(port))
         server.terminate()  # SIGTERM to the outer process only
-        server.wait(timeout=20)
-
-        def group_gone():
-            """the worker and the reloaded server to stop"""
-            return not _group_alive(server.pid)
-
-        _wait_for(group_gone, timeout=20)
+        _stopped(server, time.monotonic())
     finally:
         if _group_alive(server.pid):
             os.killpg(server.pid, signal.SIGKILL)
