@@ -6,12 +6,19 @@ from urllib.parse import parse_qsl, urldefrag, urlsplit
 
 from playwright.sync_api import Error as PlaywrightError
 
+from community.models import Session, SignUp
 from tests.markup_paths import AxeCoverage
 
 # Downloads and actions that are not pages: following them would save a file or change state.
 SKIP_PATH = re.compile(
     r"^/(admin|static|media|api)/|^/accounts/logout|\.(ics|csv|json|pdf|png|jpe?g|zip)$"
     r"|^/volunteers/resources/\d+/|/attachments/\d+/$|^/i18n/|^/text-size/|^/furigana/"
+)
+# What a signed-in person sees that a visitor does not: マイページ, マイ団体, their forms and the sign-up form.
+PERSONAL = re.compile(
+    r"^/(mypage|my|accounts|cafes/my|projects/my|volunteers/my|volunteers/college/my|volunteers/profile"
+    r"|volunteers/openings/for-you|volunteers/collaborators)/|^/sessions/\d+/$|/(apply|inquiry)/$"
+    r"|^/volunteers/(openings|college/cohorts)/\d+/$"  # their apply buttons and forms
 )
 
 # Each page: one h1, a language, a title, alt on every image, no positive tabindex, a label on every field,
@@ -177,3 +184,12 @@ def crawl(
 
 def report(problems: dict[str, list[str]]) -> str:
     return "\n".join(f"{url}\n  " + "\n  ".join(found) for url, found in problems.items())
+
+
+def open_session(user):
+    """An upcoming published session the user may still sign up for (its page shows the sign-up form)."""
+    taken = SignUp.objects.filter(user=user).values("session")
+    for session in Session.objects.visible().upcoming().filter(signup_required=True).exclude(pk__in=taken):
+        if session.is_signup_open() and (session.seats_left() or session.capacity is None):
+            return session
+    raise AssertionError("the demo has no session open for sign-up")

@@ -1,10 +1,11 @@
-"""JIS X 8341-3 AA on the whole portal with the demo content, in a real Chromium.
+"""JIS X 8341-3 AA on the whole portal with the demo content, in a real Chromium, at desktop width in Japanese.
 
-The crawls open every page pattern reachable from the home page and the section indexes (links and GET forms):
-in Japanese at desktop width, in English and signed in (resident, NPO and 町会 members) on a 320px phone at
-文字の大きさ「大」. On each page: axe-core plus the checks axe leaves out (see a11y_crawl.PAGE_CHECKS), every problem
-of every page reported at once. Then keyboard use (skip link, visible focus, finder by Enter), hover and focus
-contrast, reflow, pages without JavaScript, and screenshots for a human look (/tmp/shots/)."""
+The crawl opens every page pattern reachable from the home page and the section indexes (links and GET forms).
+On each page: axe-core plus the checks axe leaves out (see a11y_crawl.PAGE_CHECKS), every problem of every page
+reported at once. Then keyboard use (skip link, visible focus, finder by Enter), hover and focus contrast,
+reflow, pages without JavaScript, and screenshots for a human look (/tmp/shots/). The same pages in every
+language, and every page a resident and organization members see signed in, on a 320px phone at 文字の大きさ「大」,
+are crawled by tests/i18n/test_crawl_browser.py."""
 
 import os
 import re
@@ -16,20 +17,14 @@ from django.core.management import call_command
 from django.utils.translation import trans_real
 from playwright.sync_api import expect
 
-from community.models import Session, SignUp, User
+from community.models import SignUp, User
 from tests.browser import wait_until_settled
-from tests.nerima_portal.a11y_crawl import PAGE_CHECKS, STATE_CONTRAST, crawl, report
+from tests.nerima_portal.a11y_crawl import PAGE_CHECKS, STATE_CONTRAST, crawl, open_session, report
 from volunteers.models import Cohort
 
 SECTION_INDEXES = [
     "/", "/cafes/", "/cafes/kids/", "/hiroba/", "/volunteers/", "/volunteers/college/", "/projects/", "/international/",
 ]
-# What a signed-in person sees that a visitor does not: マイページ, マイ団体, their forms and the sign-up form.
-PERSONAL = re.compile(
-    r"^/(mypage|my|accounts|cafes/my|projects/my|volunteers/my|volunteers/college/my|volunteers/profile"
-    r"|volunteers/openings/for-you|volunteers/collaborators)/|^/sessions/\d+/$|/(apply|inquiry)/$"
-    r"|^/volunteers/(openings|college/cohorts)/\d+/$"  # their apply buttons and forms
-)
 RESIDENT = "resident@demo.nerima.example.jp"
 ORGANIZATION_MEMBERS = ["npo@demo.nerima.example.jp", "chokai@demo.nerima.example.jp"]
 # /tmp/shots unless SCREENSHOT_DIR says otherwise (CI keeps it as an artifact).
@@ -71,15 +66,6 @@ def demo(live_server, demo_data):
     return live_server
 
 
-def open_session(user):
-    """An upcoming published session the user may still sign up for."""
-    taken = SignUp.objects.filter(user=user).values("session")
-    for session in Session.objects.visible().upcoming().filter(signup_required=True).exclude(pk__in=taken):
-        if session.is_signup_open() and (session.seats_left() or session.capacity is None):
-            return session
-    raise AssertionError("the demo has no session open for sign-up")
-
-
 def tab_until(page, predicate, *, limit: int = 80):
     """Press Tab until the focused element matches; return every focus state on the way (each must be visible)."""
     states = []
@@ -103,37 +89,6 @@ def test_every_public_page_passes(page, demo, assert_accessible):
         page, demo.url, SECTION_INDEXES, check=assert_accessible, login_expected=True, per_shape=1
     )
     assert len(visited) >= 60, visited  # the crawl really went through the portal
-    assert not problems, f"{len(problems)} of {len(visited)} pages fail:\n{report(problems)}"
-
-
-@pytest.mark.slow
-def test_public_pages_pass_in_english_on_a_phone_with_large_text(page, demo, assert_accessible):
-    # The same pages in English on a 320px phone at 文字の大きさ「大」: longer words, the narrowest layout.
-    page.set_viewport_size(PHONE)
-    page.context.add_cookies([
-        {"name": "django_language", "value": "en", "url": demo.url}, {"name": "textsize", "value": "large", "url": demo.url},
-    ])
-    problems, visited = crawl(
-        page, demo.url, SECTION_INDEXES, check=assert_accessible, login_expected=True, max_pages=20, per_shape=1
-    )
-    assert len(visited) == 20, visited
-    assert not problems, f"{len(problems)} of {len(visited)} pages fail:\n{report(problems)}"
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("email", [RESIDENT, *ORGANIZATION_MEMBERS], ids=lambda email: email.split("@")[0])
-def test_every_page_of_a_resident_and_of_organization_members_passes(page, demo, assert_accessible, login_as, email):
-    user = User.objects.get(email=email)
-    login_as(page, user)
-    # On a 320px phone at 文字の大きさ「大」 (the public crawl covers the desktop layout).
-    page.set_viewport_size(PHONE)
-    page.context.add_cookies([{"name": "textsize", "value": "large", "url": demo.url}])
-    starts = ["/mypage/", "/my/organizations/", "/volunteers/college/", f"/sessions/{open_session(user).pk}/"]
-    problems, visited = crawl(
-        page, demo.url, starts, check=assert_accessible, follow=PERSONAL.search, max_pages=60, per_shape=1
-    )
-    if email in ORGANIZATION_MEMBERS:  # マイ団体 was crawled
-        assert any("/my/organizations/" in url and url.endswith("/members/") for url in visited), visited
     assert not problems, f"{len(problems)} of {len(visited)} pages fail:\n{report(problems)}"
 
 
