@@ -88,16 +88,37 @@ class RowsById:
         return [self.of(row) for row in self.rows]
 
 
-def cached_value(name: str, address: str, compute: Callable[[], object], *, request, seconds: int):
+def cached_value(
+    name: str, address: str, compute: Callable[[], object], *, request, seconds: int,
+    fresh: Callable[[object], bool] | None = None,
+):
     """`compute()`, kept in the shared cache per content version, language and `address` (everything else the value
-    depends on) for at most `seconds`."""
+    depends on) for at most `seconds`; `fresh(value)`, when given, says whether a value found may still be used."""
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
     key = f"{name}:{translation.get_language()}:{version_for(request)}:{digest}"
     found = cache.get(key)
-    if found is None:
+    if found is None or (fresh is not None and not fresh(found)):
         found = compute()
         cache.set(key, found, seconds)
     return found
+
+
+def next_session_start():
+    """When the soonest session still ahead (of any listing) starts, or None. Until then no session starts, so what
+    was read from the coming sessions stays right as long as the content version does (writes move it)."""
+    from django.utils import timezone
+
+    from community.models import Session
+
+    now = timezone.now()
+    return Session.objects.filter(starts_at__gte=now).order_by("starts_at").values_list("starts_at", flat=True).first()
+
+
+def still_ahead(moment) -> bool:
+    """Whether a value read up to `moment` (next_session_start() then) may still be used: no session started since."""
+    from django.utils import timezone
+
+    return moment is None or timezone.now() <= moment
 
 
 def first_upcoming_session_id(listings) -> int | None:

@@ -11,8 +11,52 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from cafes.filters import CareCafeFilter, KidsCafeFilter
 from cafes.models import CareCafe, ChildcareLecture, KidsCafe
 from cafes.selectors import detail_map, finder_map, listing_upcoming_sessions
-from community.fragments import RowsById, cached_fragments, first_upcoming_session_id
+from community.fragments import (
+    RowsById,
+    cached_fragments,
+    cached_value,
+    first_upcoming_session_id,
+    next_session_start,
+    still_ahead,
+)
 from community.templatetags import maps
+
+# At most as long as a cached page (plazas and ages do not move by the minute; sessions starting are checked).
+ANSWER_SECONDS = 5 * 60
+
+
+class _CountedPage:
+    """The Paginator's view of one cached answer: the number of cafés found and the rows of the page asked."""
+
+    def __init__(self, count: int, rows: list):
+        self._count, self._rows = count, rows
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, page: slice) -> list:
+        return self._rows
+
+
+def _answer_page(request, results, kind: str):
+    """The page of results asked, from the shared cache per search (the whole query string), content version and
+    language: the count and the page's rows (ids) are the SQL of a finder with criteria. A write moves the version;
+    a session starting (no write) changes which sessions are ahead, so an answer is used only until the soonest
+    coming session of the ward started after it was read."""
+
+    def compute():
+        ahead = next_session_start()
+        page = Paginator(results, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+        return page.paginator.count, page.number, list(page.object_list), ahead
+
+    count, number, rows, _ahead = cached_value(
+        f"cafe-answer-{kind}", request.GET.urlencode(), compute, request=request, seconds=ANSWER_SECONDS,
+        fresh=lambda found: still_ahead(found[3]),
+    )
+    return Paginator(_CountedPage(count, rows), settings.PAGE_SIZE).page(number)
 
 
 def _finder(request, filter_class, queryset, template: str, card: str, *, card_needs=()):
@@ -20,7 +64,7 @@ def _finder(request, filter_class, queryset, template: str, card: str, *, card_n
     finder = filter_class(request.GET, queryset=queryset)
     origin = finder.form.origin if finder.form.is_valid() else None
     results = finder.results()
-    page = Paginator(results, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = _answer_page(request, results, queryset.model._meta.model_name)
     rows = page.object_list
 
     def load(missing):
