@@ -69,7 +69,12 @@ class _SessionBody:
     """What a session page shows beyond the session, worked out only when its cached body (or the form) needs it."""
 
     def __init__(self, session, request):
-        self.session, self.request = session, request
+        self._session, self.request = session, request
+
+    @cached_property
+    def session(self):
+        """The session with its venue and organization down to their areas (the page's own read has its listing)."""
+        return Session.objects.with_listing().get(pk=self._session.pk)
 
     @cached_property
     def contact(self):
@@ -82,7 +87,9 @@ class _SessionBody:
 
 
 def session_detail(request, pk, form=None, guest_form=None, status=None):
-    session = _public_session(pk)
+    # The listing and its organization (its link) only: the title, breadcrumbs and sign-up part need no more; the
+    # cached parts (description, JSON-LD, body, phone) read the venue and the rest when they are missing.
+    session = get_object_or_404(Session.objects.visible().select_related("listing__organization"), pk=pk)
     my_signup = None
     if request.user.is_authenticated:
         my_signup = SignUp.objects.active().filter(session=session, user=request.user).first()
