@@ -103,6 +103,41 @@ def cached_value(
     return found
 
 
+class CountedRows:
+    """What a Paginator sees of a cached answer: the number found and the rows of the one page asked."""
+
+    def __init__(self, count: int, rows: list):
+        self._count, self._rows = count, rows
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, page: slice) -> list:
+        return self._rows
+
+
+def cached_page(name: str, address: str, items, *, request, per_page: int, seconds: int, valid_until=None):
+    """The Paginator page of `items` (ids or other small rows) the request asks for (?page=), its count and rows kept
+    as a cached_value (per content version, language and `address`: the search). `valid_until()`, read before the
+    items, is the moment after which the answer may no longer hold without any write (None: none such)."""
+    from django.core.paginator import Paginator
+    from django.utils import timezone
+
+    def compute():
+        until = valid_until() if valid_until is not None else None
+        page = Paginator(items, per_page).get_page(request.GET.get("page"))
+        return page.paginator.count, page.number, list(page.object_list), until
+
+    count, number, rows, _until = cached_value(
+        name, address, compute, request=request, seconds=seconds,
+        fresh=lambda found: found[3] is None or timezone.now() <= found[3],
+    )
+    return Paginator(CountedRows(count, rows), per_page).page(number)
+
+
 def next_session_start():
     """When the soonest session still ahead (of any listing) starts, or None. Until then no session starts, so what
     was read from the coming sessions stays right as long as the content version does (writes move it)."""
@@ -113,12 +148,6 @@ def next_session_start():
     now = timezone.now()
     return Session.objects.filter(starts_at__gte=now).order_by("starts_at").values_list("starts_at", flat=True).first()
 
-
-def still_ahead(moment) -> bool:
-    """Whether a value read up to `moment` (next_session_start() then) may still be used: no session started since."""
-    from django.utils import timezone
-
-    return moment is None or timezone.now() <= moment
 
 
 def first_upcoming_session_id(listings) -> int | None:

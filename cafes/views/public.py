@@ -3,7 +3,6 @@
 import hashlib
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -14,49 +13,14 @@ from cafes.selectors import detail_map, finder_map, listing_upcoming_sessions
 from community.fragments import (
     RowsById,
     cached_fragments,
-    cached_value,
+    cached_page,
     first_upcoming_session_id,
     next_session_start,
-    still_ahead,
 )
 from community.templatetags import maps
 
-# At most as long as a cached page (plazas and ages do not move by the minute; sessions starting are checked).
+# At most as long as a cached page (sessions starting are checked by the answer itself).
 ANSWER_SECONDS = 5 * 60
-
-
-class _CountedPage:
-    """The Paginator's view of one cached answer: the number of cafés found and the rows of the page asked."""
-
-    def __init__(self, count: int, rows: list):
-        self._count, self._rows = count, rows
-
-    def count(self) -> int:
-        return self._count
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, page: slice) -> list:
-        return self._rows
-
-
-def _answer_page(request, results, kind: str):
-    """The page of results asked, from the shared cache per search (the whole query string), content version and
-    language: the count and the page's rows (ids) are the SQL of a finder with criteria. A write moves the version;
-    a session starting (no write) changes which sessions are ahead, so an answer is used only until the soonest
-    coming session of the ward started after it was read."""
-
-    def compute():
-        ahead = next_session_start()
-        page = Paginator(results, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-        return page.paginator.count, page.number, list(page.object_list), ahead
-
-    count, number, rows, _ahead = cached_value(
-        f"cafe-answer-{kind}", request.GET.urlencode(), compute, request=request, seconds=ANSWER_SECONDS,
-        fresh=lambda found: still_ahead(found[3]),
-    )
-    return Paginator(_CountedPage(count, rows), settings.PAGE_SIZE).page(number)
 
 
 def _finder(request, filter_class, queryset, template: str, card: str, *, card_needs=()):
@@ -64,7 +28,13 @@ def _finder(request, filter_class, queryset, template: str, card: str, *, card_n
     finder = filter_class(request.GET, queryset=queryset)
     origin = finder.form.origin if finder.form.is_valid() else None
     results = finder.results()
-    page = _answer_page(request, results, queryset.model._meta.model_name)
+    # The count and the page's rows (ids) are the SQL of a finder with criteria: cached per search (the whole query
+    # string). A write moves the content version; a session starting (no write) changes which sessions are ahead,
+    # so an answer is used only until the ward's soonest coming session, read before it, has started.
+    page = cached_page(
+        f"cafe-answer-{queryset.model._meta.model_name}", request.GET.urlencode(), results, request=request,
+        per_page=settings.PAGE_SIZE, seconds=ANSWER_SECONDS, valid_until=next_session_start,
+    )
     rows = page.object_list
 
     def load(missing):
