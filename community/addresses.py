@@ -1,9 +1,24 @@
-"""Read a typed Nerima address and find its 町丁目: 「練馬区豊玉北５－３」「豊玉北5丁目」「とよたまきた5」 all work."""
+"""Read a typed Nerima address and find its 町丁目: 「練馬区豊玉北５－３」「豊玉北5丁目」「とよたまきた5」 all work.
 
+Each process keeps the ward's address table (every 町名, its reading and its 丁目 numbers) and reads a typed address
+against it; only the 町丁目 found is read from the database. Towns and 丁目 change by migration or staff edit only:
+both move the address version in the shared cache (signals and post_migrate, community/apps.py), and a process
+whose table was built at another version builds it again.
+"""
+
+import logging
 import re
+import time
 import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db import connection, transaction
 
 from community.models import Chome, Town
+
+logger = logging.getLogger("nerima.addresses")
+VERSION_KEY = "portal:address-version"
 
 _KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
 _DASHES = "－‐‑‒–—―ー−-"
@@ -29,32 +44,104 @@ def _chome_number(rest: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+@dataclass
+class _Town:
+    name: str
+    name_kana: str
+    pk: int
+    chomes: dict[int, int] = field(default_factory=dict)  # 丁目 number (0: a town without 丁目) → Chome id
+
+
+@dataclass(frozen=True)
+class _Table:
+    version: object
+    towns: tuple[_Town, ...]  # longest name first, so that 大泉学園町 wins over 大泉町, 石神井台 over 石神井町
+
+    def town_of(self, address: str) -> tuple[_Town, str] | None:
+        """The town the address starts with and the rest of the address after its name."""
+        for town in self.towns:
+            for written in (town.name, town.name_kana):
+                if written and address.startswith(written):
+                    return town, address[len(written) :]
+        return None
+
+
+_table: _Table | None = None
+
+
+def _version():
+    """The address version now (set on first use); None when the cache cannot be reached."""
+    try:
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+            version = cache.get(VERSION_KEY)
+        return version
+    except Exception:
+        logger.exception("address version unavailable: the address table is read from the database")
+        return None
+
+
+def _load_table(version) -> _Table:
+    towns: dict[int, _Town] = {}
+    # One query: every town (in its reading order) with its 丁目, a town without any 丁目 row included.
+    rows = Town.objects.order_by("name_kana", "pk", "chomes__number").values_list(
+        "pk", "name", "name_kana", "chomes__number", "chomes__pk"
+    )
+    for pk, name, name_kana, number, chome_pk in rows:
+        town = towns.setdefault(pk, _Town(name, name_kana, pk))
+        if chome_pk is not None:
+            town.chomes[number] = chome_pk
+    return _Table(version, tuple(sorted(towns.values(), key=lambda town: -len(town.name))))
+
+
+def address_table() -> _Table:
+    """This process's address table, built again when towns or 丁目 have changed since it was built."""
+    global _table
+    version = _version()
+    if version is None:
+        return _load_table(None)
+    if _table is None or _table.version != version:
+        _table = _load_table(version)
+    return _table
+
+
+def addresses_changed(**_signal) -> None:
+    """A town or 丁目 was saved or deleted, or a migration ran: every process builds its address table again. Moved
+    at once and again on commit (a table built in between read the old rows)."""
+    _bump()
+    if not any(entry[1] is _bump for entry in connection.run_on_commit):
+        transaction.on_commit(_bump)
+
+
+def _bump() -> None:
+    try:
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    except Exception:
+        logger.exception("address version not moved: the cache is unavailable")
+
+
+def _chome_id(town: _Town, rest: str) -> int | None:
+    if 0 in town.chomes:  # a town without 丁目: what follows is the 番地
+        return town.chomes[0]
+    number = _chome_number(rest)
+    if number is None:
+        return next(iter(town.chomes.values())) if len(town.chomes) == 1 else None
+    return town.chomes.get(number)
+
+
 def find_chome(text: str) -> Chome | None:
     """The 町丁目 an address lies in, or None when the town or 丁目 cannot be read."""
     address = normalize(text)
     if not address:
         return None
-    # Longest name first so that 大泉学園町 wins over 大泉町, 石神井台 over 石神井町.
-    towns = sorted(Town.objects.only("id", "name", "name_kana"), key=lambda t: -len(t.name))
-    for town in towns:
-        for written in (town.name, town.name_kana):
-            if written and address.startswith(written):
-                rest = address[len(written) :]
-                chomes = Chome.objects.select_related("town__area").filter(town=town)
-                whole_town = chomes.filter(number=0).first()
-                if whole_town:  # a town without 丁目: what follows is the 番地
-                    return whole_town
-                number = _chome_number(rest)
-                if number is None:
-                    only = list(chomes[:2])
-                    return only[0] if len(only) == 1 else None
-                return chomes.filter(number=number).first()
-    return None
+    found = address_table().town_of(address)
+    if found is None:
+        return None
+    pk = _chome_id(*found)
+    return None if pk is None else Chome.objects.select_related("town__area").filter(pk=pk).first()
 
 
 def find_town(text: str) -> Town | None:
-    address = normalize(text)
-    for town in sorted(Town.objects.select_related("area"), key=lambda t: -len(t.name)):
-        if address.startswith(town.name) or (town.name_kana and address.startswith(town.name_kana)):
-            return town
-    return None
+    found = address_table().town_of(normalize(text))
+    return None if found is None else Town.objects.select_related("area").filter(pk=found[0].pk).first()

@@ -12,6 +12,7 @@ class CommunityConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
         from community import (
+            addresses,
             content_version,
             finder_fields,
             personal_data_kernel,
@@ -19,7 +20,7 @@ class CommunityConfig(AppConfig):
             roles,
             staff_sign_in,
         )
-        from community.models import Session
+        from community.models import Chome, Session, Town
         from community.services import sessions
         from community.services.outbox import outbox_on_sent_register
 
@@ -33,6 +34,11 @@ class CommunityConfig(AppConfig):
         post_save.connect(finder_fields.session_saved, sender=Session, dispatch_uid="community.finder_fields.saved")
         post_delete.connect(finder_fields.session_saved, sender=Session, dispatch_uid="community.finder_fields.deleted")
         post_save.connect(finder_fields.listing_saved, dispatch_uid="community.finder_fields.listing")
+        # Each process's address table (community/addresses.py) is built again when a town or 丁目 changes.
+        for model in (Town, Chome):
+            post_save.connect(addresses.addresses_changed, sender=model, dispatch_uid=f"community.addresses.saved.{model.__name__}")
+            post_delete.connect(addresses.addresses_changed, sender=model, dispatch_uid=f"community.addresses.deleted.{model.__name__}")
+        post_migrate.connect(addresses.addresses_changed, sender=self, dispatch_uid="community.addresses.migrated")
         # Export permissions come from the role matrix, created like Django's own after each migrate.
         post_migrate.connect(roles.create_export_permissions, dispatch_uid="community.export_permissions")
         # Every release runs migrate: pages and fragments cached by the previous code are retired with it.

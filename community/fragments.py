@@ -88,16 +88,66 @@ class RowsById:
         return [self.of(row) for row in self.rows]
 
 
-def cached_value(name: str, address: str, compute: Callable[[], object], *, request, seconds: int):
+def cached_value(
+    name: str, address: str, compute: Callable[[], object], *, request, seconds: int,
+    fresh: Callable[[object], bool] | None = None,
+):
     """`compute()`, kept in the shared cache per content version, language and `address` (everything else the value
-    depends on) for at most `seconds`."""
+    depends on) for at most `seconds`; `fresh(value)`, when given, says whether a value found may still be used."""
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
     key = f"{name}:{translation.get_language()}:{version_for(request)}:{digest}"
     found = cache.get(key)
-    if found is None:
+    if found is None or (fresh is not None and not fresh(found)):
         found = compute()
         cache.set(key, found, seconds)
     return found
+
+
+class CountedRows:
+    """What a Paginator sees of a cached answer: the number found and the rows of the one page asked."""
+
+    def __init__(self, count: int, rows: list):
+        self._count, self._rows = count, rows
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, page: slice) -> list:
+        return self._rows
+
+
+def cached_page(name: str, address: str, items, *, request, per_page: int, seconds: int, valid_until=None):
+    """The Paginator page of `items` (ids or other small rows) the request asks for (?page=), its count and rows kept
+    as a cached_value (per content version, language and `address`: the search). `valid_until()`, read before the
+    items, is the moment after which the answer may no longer hold without any write (None: none such)."""
+    from django.core.paginator import Paginator
+    from django.utils import timezone
+
+    def compute():
+        until = valid_until() if valid_until is not None else None
+        page = Paginator(items, per_page).get_page(request.GET.get("page"))
+        return page.paginator.count, page.number, list(page.object_list), until
+
+    count, number, rows, _until = cached_value(
+        name, address, compute, request=request, seconds=seconds,
+        fresh=lambda found: found[3] is None or timezone.now() <= found[3],
+    )
+    return Paginator(CountedRows(count, rows), per_page).page(number)
+
+
+def next_session_start():
+    """When the soonest session still ahead (of any listing) starts, or None. Until then no session starts, so what
+    was read from the coming sessions stays right as long as the content version does (writes move it)."""
+    from django.utils import timezone
+
+    from community.models import Session
+
+    now = timezone.now()
+    return Session.objects.filter(starts_at__gte=now).order_by("starts_at").values_list("starts_at", flat=True).first()
+
 
 
 def first_upcoming_session_id(listings) -> int | None:

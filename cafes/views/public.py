@@ -3,7 +3,6 @@
 import hashlib
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -11,8 +10,17 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from cafes.filters import CareCafeFilter, KidsCafeFilter
 from cafes.models import CareCafe, ChildcareLecture, KidsCafe
 from cafes.selectors import detail_map, finder_map, listing_upcoming_sessions
-from community.fragments import RowsById, cached_fragments, first_upcoming_session_id
+from community.fragments import (
+    RowsById,
+    cached_fragments,
+    cached_page,
+    first_upcoming_session_id,
+    next_session_start,
+)
 from community.templatetags import maps
+
+# At most as long as a cached page (sessions starting are checked by the answer itself).
+ANSWER_SECONDS = 5 * 60
 
 
 def _finder(request, filter_class, queryset, template: str, card: str, *, card_needs=()):
@@ -20,7 +28,13 @@ def _finder(request, filter_class, queryset, template: str, card: str, *, card_n
     finder = filter_class(request.GET, queryset=queryset)
     origin = finder.form.origin if finder.form.is_valid() else None
     results = finder.results()
-    page = Paginator(results, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    # The count and the page's rows (ids) are the SQL of a finder with criteria: cached per search (the whole query
+    # string). A write moves the content version; a session starting (no write) changes which sessions are ahead,
+    # so an answer is used only until the ward's soonest coming session, read before it, has started.
+    page = cached_page(
+        f"cafe-answer-{queryset.model._meta.model_name}", request.GET.urlencode(), results, request=request,
+        per_page=settings.PAGE_SIZE, seconds=ANSWER_SECONDS, valid_until=next_session_start,
+    )
     rows = page.object_list
 
     def load(missing):

@@ -65,22 +65,44 @@ def _public_session(pk) -> Session:
     return get_object_or_404(Session.objects.visible().with_listing(), pk=pk)
 
 
+class _SessionBody:
+    """What a session page shows beyond the session, worked out only when its cached body (or the form) needs it."""
+
+    def __init__(self, session, request):
+        self._session, self.request = session, request
+
+    @cached_property
+    def session(self):
+        """The session with its venue and organization down to their areas (the page's own read has its listing)."""
+        return Session.objects.with_listing().get(pk=self._session.pk)
+
+    @cached_property
+    def contact(self):
+        return self.session.listing.contact
+
+    @cached_property
+    def google_calendar_url(self):
+        url = self.request.build_absolute_uri(reverse("community:session_detail", args=[self.session.pk]))
+        return ics.google_calendar_url(self.session, url=url)
+
+
 def session_detail(request, pk, form=None, guest_form=None, status=None):
-    session = _public_session(pk)
+    # The listing and its organization (its link) only: the title, breadcrumbs and sign-up part need no more; the
+    # cached parts (description, JSON-LD, body, phone) read the venue and the rest when they are missing.
+    session = get_object_or_404(Session.objects.visible().select_related("listing__organization"), pk=pk)
     my_signup = None
     if request.user.is_authenticated:
         my_signup = SignUp.objects.active().filter(session=session, user=request.user).first()
+    # The page is rendered per visitor (the sign-up form carries the CSRF token); its body is a cached fragment keyed
+    # on the seats left as well as the content version, so the sign-up that takes the last seat shows at once.
     context = {
         "session": session,
         "listing": session.listing,
-        "contact": session.listing.contact,
+        "body": _SessionBody(session, request),
         "seats_left": session.seats_left(),
         "my_signup": my_signup,
         "form": form or SignUpForm(),
         "guest_form": guest_form or GuestSignUpForm(),
-        "google_calendar_url": ics.google_calendar_url(
-            session, url=request.build_absolute_uri(reverse("community:session_detail", args=[session.pk]))
-        ),
     }
     if status is None:
         status = 400 if form or guest_form else 200

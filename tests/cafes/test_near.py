@@ -107,8 +107,9 @@ def test_locate_is_what_the_finder_measures_from(cafes):
     assert locate("石神井町3-5-1").chome.number == 3
 
 
-# Expected queries with an address (anonymous visitor): the 9 of the plain finder (tests/cafes/test_public_pages.py)
-# plus reading the address: 10 towns by name length  11 the town's whole-town 丁目 (none)  12 the 丁目 by number.
+# Expected queries with an address (anonymous visitor): the 10 of the plain finder (tests/cafes/test_public_pages.py)
+# plus reading the address: 11 the ward's address table (each process builds it once, and again only after a town
+# or 丁目 changed: community/addresses.py)  12 the 丁目 found.
 NEAR_BUDGET = 12
 
 

@@ -6,11 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community.forms.errors import add_service_errors
-from community.fragments import RowsById, cached_fragments
+from community.fragments import RowsById, cached_fragments, cached_page
 from volunteers.forms.openings import OpeningApplyForm, OpeningFilterForm, ReplyForm, VolunteerProfileForm
 from volunteers.models import (
     ActivityField,
@@ -22,6 +23,8 @@ from volunteers.models import (
 from volunteers.selectors import matching
 from volunteers.services import openings as services
 from volunteers.services.college import finished_fields
+
+ANSWER_SECONDS = 5 * 60  # as long as a cached page
 
 
 def opening_list(request):
@@ -35,12 +38,13 @@ def opening_list(request):
             openings = openings.filter(area=form.cleaned_data["area"])
         if form.cleaned_data["suitable"]:
             openings = openings.filter(suitable_for__icontains=f'"{form.cleaned_data["suitable"]}"')
-    page = Paginator(openings, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-    # The entries are cached fragments: the page reads the openings' ids, and the openings only for entries not cached.
-    found = RowsById(
-        page.object_list.values_list("pk", flat=True),
-        lambda missing_ids: Opening.objects.with_area().filter(pk__in=missing_ids),
+    # The count and the page's ids are cached per search, content version and day (an opening leaves the list the day
+    # after it closes, without a write); the entries are cached fragments, the openings read only for those missing.
+    page = cached_page(
+        "openings-answer", f"{timezone.localdate()}:{request.GET.urlencode()}", openings.values_list("pk", flat=True),
+        request=request, per_page=settings.PAGE_SIZE, seconds=ANSWER_SECONDS,
     )
+    found = RowsById(page.object_list, lambda missing_ids: Opening.objects.with_area().filter(pk__in=missing_ids))
     cards = cached_fragments(
         "volunteers/opening_summary.html", found.rows, request=request,
         key=lambda pk: pk, context=lambda pk: {"opening": found.of(pk), "heading_level": "2"},
