@@ -27,6 +27,7 @@ from django.utils import timezone
 from community.models import User
 from nerima_portal import accessibility
 from tests.axe_scan import AXE_TAGS, axe_violations
+from tests.i18n import test_crawl
 from tests.i18n.crawl import crawl, prefixed
 from tests.i18n.page_language import language_problems
 from tests.i18n.test_crawl import LANGUAGES, PUBLIC_STARTS, SIGNED_IN
@@ -61,14 +62,16 @@ def browse(browser, browser_context_args, demo, plan, *, login=None) -> tuple[di
     opened = 0
     # axe scans a page that shows it an element (in its context, lang included) not scanned yet.
     coverage = AxeCoverage()
+    # One context for every language (the address says the language): the browser's cache of styles, scripts
+    # and fonts is kept from page to page, as a resident's is.
+    context = browser.new_context(**browser_context_args, viewport=PHONE)
+    page = context.new_page()
+    if login:
+        login(page)
+    context.add_cookies([
+        {"name": "textsize", "value": "large", "url": demo.url}, {"name": "furigana", "value": "on", "url": demo.url},
+    ])
     for language, urls in plan.items():
-        context = browser.new_context(**browser_context_args, viewport=PHONE)
-        page = context.new_page()
-        if login:
-            login(page)
-        context.add_cookies([
-            {"name": "textsize", "value": "large", "url": demo.url}, {"name": "furigana", "value": "on", "url": demo.url},
-        ])
         for url in urls:
             url = prefixed(url, language)
             response = page.goto(demo.url + url)
@@ -82,7 +85,7 @@ def browse(browser, browser_context_args, demo, plan, *, login=None) -> tuple[di
                 found += axe_violations(page)
             if found:
                 problems[f"[{language}] {url}"] = found
-        context.close()
+    context.close()
     return problems, opened
 
 
@@ -112,7 +115,9 @@ def test_axe_finds_nothing_in_any_language_and_the_policy_page_says_so(browser, 
     member = User.objects.get(email="npo@demo.nerima.example.jp")
     member_client = Client()
     member_client.force_login(member)
-    patterns = set(public) | set(pattern_urls(member_client, SIGNED_IN[member.email], follow=PERSONAL.search, max_pages=40))
+    patterns = set(public) | set(
+        pattern_urls(member_client, SIGNED_IN[member.email], follow=test_crawl.PERSONAL.search, max_pages=40)
+    )
     report = accessibility.Report(
         standard=accessibility.STANDARD, level=accessibility.LEVEL, tested_on=timezone.localdate(),
         languages=LANGUAGES, pages=sorted(patterns), page_count=checked, axe_tags=AXE_TAGS,
