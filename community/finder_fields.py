@@ -13,7 +13,8 @@ published hosted listing's, whichever comes first. The app registers the relatio
 (`register_hosted_listings`), so the kernel never names it and the finder reads one stored date per café.
 """
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
 from community.content_version import content_changed
@@ -29,13 +30,22 @@ def register_hosted_listings(host_model, hosted_model, field: str) -> None:
 
 
 def _next_start(hosted_lookup: str | None = None):
+    """The start of the listing's next session; a host's counts the published listings it hosts too.
+
+    Two index-served subqueries and the earlier of them, not one subquery over `listing = X OR hosted by X`:
+    PostgreSQL cannot use an index for that OR and read every upcoming session for each listing (a refresh of
+    1,000 cafés with 20,000 sessions ran for minutes)."""
     from community.models import PublicationStatus, Session
 
-    mine = Q(listing=OuterRef("pk"))
-    if hosted_lookup:
-        mine |= Q(**{f"listing__{hosted_lookup}": OuterRef("pk"), "listing__status": PublicationStatus.PUBLISHED})
-    upcoming = Session.objects.filter(mine, starts_at__gte=timezone.now(), is_cancelled=False)
-    return Subquery(upcoming.order_by("starts_at").values("starts_at")[:1])
+    upcoming = Session.objects.filter(starts_at__gte=timezone.now(), is_cancelled=False).order_by("starts_at")
+    own = Subquery(upcoming.filter(listing=OuterRef("pk")).values("starts_at")[:1])
+    if not hosted_lookup:
+        return own
+    hosted = Subquery(upcoming.filter(
+        **{f"listing__{hosted_lookup}": OuterRef("pk"), "listing__status": PublicationStatus.PUBLISHED}
+    ).values("starts_at")[:1])
+    # LEAST skips NULL on PostgreSQL but not on SQLite: each side falls back to the other.
+    return Least(Coalesce(own, hosted), Coalesce(hosted, own))
 
 
 def _hosts_of(listing_ids: set[int]) -> set[int]:
