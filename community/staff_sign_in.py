@@ -115,3 +115,15 @@ class PortalMFAAdapter(DefaultMFAAdapter):
             return super().can_delete_authenticator(authenticator)
         others = Authenticator.objects.filter(user=user, type__in=SECOND_FACTORS).exclude(pk=authenticator.pk)
         return others.exists()
+
+
+def authenticator_code(secret: str) -> str:
+    """The code an authenticator app shows now: that of the current 30-second window.
+
+    allauth also accepts the windows either side (MFA_TOTP_TOLERANCE); the first counter it tries is the previous
+    window's, whose code stops working as soon as the current window ends, so a code taken from there failed when
+    typed near the turn (the review journey did, once)."""
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))

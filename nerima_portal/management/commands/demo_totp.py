@@ -1,8 +1,9 @@
 """The demo staff's current two-factor code, for trying the admin without an authenticator app."""
 
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from community.staff_sign_in import authenticator_code
 
 
 class Command(BaseCommand):
@@ -13,5 +14,4 @@ class Command(BaseCommand):
             raise CommandError("本番モードではデモ用のコードを表示できません。")
         from community.demo import DEMO_TOTP_SECRET
 
-        counter = next(iter(yield_hotp_counters_from_time()))
-        self.stdout.write(format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter)))
+        self.stdout.write(authenticator_code(DEMO_TOTP_SECRET))
