@@ -8,17 +8,15 @@ whose table was built at another version builds it again.
 
 import logging
 import re
-import time
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-from django.db import connection, transaction
-
+from community.content_version import CacheVersion
 from community.models import Chome, Town
 
 logger = logging.getLogger("nerima.addresses")
 VERSION_KEY = "portal:address-version"
+VERSION = CacheVersion(VERSION_KEY)
 
 _KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
 _DASHES = "－‐‑‒–—―ー−-"
@@ -70,13 +68,9 @@ _table: _Table | None = None
 
 
 def _version():
-    """The address version now (set on first use); None when the cache cannot be reached."""
+    """The address version now; None when the cache cannot be reached."""
     try:
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-            version = cache.get(VERSION_KEY)
-        return version
+        return VERSION.current()
     except Exception:
         logger.exception("address version unavailable: the address table is read from the database")
         return None
@@ -107,18 +101,8 @@ def address_table() -> _Table:
 
 
 def addresses_changed(**_signal) -> None:
-    """A town or 丁目 was saved or deleted, or a migration ran: every process builds its address table again. Moved
-    at once and again on commit (a table built in between read the old rows)."""
-    _bump()
-    if not any(entry[1] is _bump for entry in connection.run_on_commit):
-        transaction.on_commit(_bump)
-
-
-def _bump() -> None:
-    try:
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
-    except Exception:
-        logger.exception("address version not moved: the cache is unavailable")
+    """A town or 丁目 was saved or deleted, or a migration ran: every process builds its address table again."""
+    VERSION.changed()
 
 
 def _chome_id(town: _Town, rest: str) -> int | None:

@@ -41,38 +41,53 @@ NOT_PUBLIC = {
 }
 
 
-def _fresh_value() -> int:
-    # A new version never repeats an old one, even after Redis lost the key (eviction, restart).
-    return time.time_ns()
+class CacheVersion:
+    """A number in the shared cache that moves when what it stands for changes; every app server compares it with
+    the version of what it has cached or built. Moved at once and again on commit (see above)."""
 
+    def __init__(self, key: str):
+        self.key = key
+        self.bump = self._bump  # one bound method, so that a commit queues one bump however many rows it writes
 
-def current() -> int:
-    """The version now (set on first use)."""
-    version = cache.get(KEY)
-    if version is None:
-        cache.add(KEY, _fresh_value(), timeout=None)
-        version = cache.get(KEY)
-    return version
+    @staticmethod
+    def _fresh_value() -> int:
+        # A new version never repeats an old one, even after Redis lost the key (eviction, restart).
+        return time.time_ns()
 
+    def current(self) -> int:
+        """The version now (set on first use)."""
+        version = cache.get(self.key)
+        if version is None:
+            cache.add(self.key, self._fresh_value(), timeout=None)
+            version = cache.get(self.key)
+        return version
 
-def _bump() -> None:
-    try:
+    def _bump(self) -> None:
         try:
-            cache.incr(KEY)
-        except ValueError:  # not set yet, or evicted
-            cache.set(KEY, _fresh_value(), timeout=None)
-    except Exception:
-        # A sign-up must not fail because the cache is unreachable; pages cached before stay at most
-        # PAGE_CACHE_SECONDS (and a restarted Redis has none).
-        logger.exception("content version not moved: the cache is unavailable")
+            try:
+                cache.incr(self.key)
+            except ValueError:  # not set yet, or evicted
+                cache.set(self.key, self._fresh_value(), timeout=None)
+        except Exception:
+            # A sign-up must not fail because the cache is unreachable; pages cached before stay at most
+            # PAGE_CACHE_SECONDS (and a restarted Redis has none).
+            logger.exception("%s not moved: the cache is unavailable", self.key)
+
+    def changed(self) -> None:
+        """What the version stands for changed: move it now and when the transaction commits."""
+        self.bump()
+        if not any(entry[1] is self.bump for entry in connection.run_on_commit):
+            transaction.on_commit(self.bump)
+
+
+_content = CacheVersion(KEY)
+current = _content.current
+_bump = _content.bump
 
 
 def content_changed() -> None:
     """Something public changed: cached pages rendered before now are stale."""
-    _bump()
-    # One bump at commit is enough however many rows the transaction writes.
-    if not any(entry[1] is _bump for entry in connection.run_on_commit):
-        transaction.on_commit(_bump)
+    _content.changed()
 
 
 def released(**_signal) -> None:

@@ -149,7 +149,6 @@ def next_session_start():
     return Session.objects.filter(starts_at__gte=now).order_by("starts_at").values_list("starts_at", flat=True).first()
 
 
-
 def first_upcoming_session_id(listings) -> int | None:
     """The soonest session still ahead of these listings (ids or instances). With the content version, the key of a
     cached list of their coming sessions: edits, sign-ups and cancellations move the version; time changes the list
