@@ -6,42 +6,64 @@ shape of an earlier sibling (tags, classes, roles) are left out of the scan. axe
 measures every text element; twenty cards of one template show it nothing the first three did not.
 """
 
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 
 import axe_playwright_python
 
+from tests.markup_paths import DOM_PATHS_JS
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_SOURCE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 KEEP_REPEATS = 3
 
-_SCAN = """async ([tags, exclude, keep]) => {
+_SCAN = """async ([tags, exclude, keep, known]) => {
   // Each element's shape, interned: its tag, classes and role, and the set of its children's shapes.
   const shapes = new Map();
   const intern = (key) => {
     if (!shapes.has(key)) shapes.set(key, shapes.size);
     return shapes.get(key);
   };
-  const repeats = [];
+  const left = new Set();
   const shapeOf = (element) => {
     const seen = new Map();
     for (const child of element.children) {
       const shape = shapeOf(child);
       seen.set(shape, (seen.get(shape) || 0) + 1);
-      if (seen.get(shape) > keep) repeats.push(child);
+      if (seen.get(shape) > keep) left.add(child);
     }
     const own = `${element.tagName}.${[...element.classList].sort().join(".")}[${element.getAttribute("role") || ""}]`;
     return intern(`${own}(${[...seen.keys()].sort((a, b) => a - b).join(",")})`);
   };
   shapeOf(document.documentElement);
+  // A crawl's known paths (tests/markup_paths.py): a part of the page whose every element was judged on an
+  // earlier page, in the same context, is left out too.
+  if (known.length) {
+    const judged = new Set(known);
+    const paths = (%s)();
+    const allKnown = (element) => {
+      let all = judged.has(paths.get(element));
+      for (const child of element.children) all = allKnown(child) && all;
+      if (all && element !== document.documentElement) left.add(element);
+      return all;
+    };
+    allKnown(document.documentElement);
+  }
+  // Only the outermost of them: axe's exclude list is costly to match (a course with 48 classes in its inline
+  // listed 2,270 elements, most inside the date pickers' copies, and took 9 s instead of 3).
+  const outermost = [...left].filter((element) => {
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) if (left.has(parent)) return false;
+    return true;
+  });
   // Two frames: styles applied and the layout done before contrast is measured.
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   const result = await axe.run(
-    {exclude: [...exclude.map((selector) => [selector]), ...repeats]},
+    {exclude: [...exclude.map((selector) => [selector]), ...outermost]},
     {resultTypes: ["violations"], runOnly: {type: "tag", values: tags}},
   );
   return result.violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.slice(0, 3).map((n) => n.target).join(" ")}`);
-}"""
+}""" % DOM_PATHS_JS
 
 
 @cache
@@ -49,9 +71,10 @@ def _axe_script() -> str:
     return AXE_SOURCE.read_text()
 
 
-def axe_violations(page, *, exclude: list[str] = ()) -> list[str]:
-    """axe-core's WCAG 2.1 AA violations on the page as it stands, one line each; `exclude` are CSS selectors."""
+def axe_violations(page, *, exclude: list[str] = (), known: Collection[str] = ()) -> list[str]:
+    """axe-core's WCAG 2.1 AA violations on the page as it stands, one line each; `exclude` are CSS selectors,
+    `known` the element paths a crawl judged on earlier pages (AxeCoverage.known)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # Evaluated, not added as a <script>: the portal's CSP rightly refuses inline scripts.
         page.evaluate(_axe_script())
-    return page.evaluate(_SCAN, [AXE_TAGS, list(exclude), KEEP_REPEATS])
+    return page.evaluate(_SCAN, [AXE_TAGS, list(exclude), KEEP_REPEATS, list(known)])

@@ -81,6 +81,41 @@ class _Paths(HTMLParser):
             self._close(self.stack.pop())
 
 
+# The same paths, named in the browser from the DOM: {element: path} for the document. Python's parser and the DOM
+# differ where HTML leaves elements implied (a <tbody>, a <head>): those paths differ and count as new, never the
+# other way round. tests/test_markup_paths.py keeps the two in step.
+DOM_PATHS_JS = r"""() => {
+  const NAMED_CLASS = /%s/;
+  const KEPT = %s;
+  const AXE_ATTRIBUTE = /%s/;
+  const BUTTON_TYPES = new Set(%s);
+  const NAMED_BY_TEXT = new Set(%s);
+  const pageLanguage = document.documentElement.getAttribute("lang") || "";
+  const paths = new Map();
+  const walk = (element, parentPath) => {
+    const tag = element.localName;
+    const values = {};
+    for (const attribute of element.attributes) values[attribute.name] = attribute.value;
+    if (values.lang !== undefined && values.lang === pageLanguage) values.lang = "(page)";
+    const classes = (values.class || "").split(/\s+/).filter((c) => c && !NAMED_CLASS.test(c)).sort().join(".");
+    const kept = KEPT.filter((k) => k in values).map((k) => `${k}=${values[k]}`).join(",");
+    const path = `${parentPath}/${tag}.${classes}[${kept}]`;
+    const present = Object.keys(values)
+      .filter((k) => AXE_ATTRIBUTE.test(k) || (k === "value" && BUTTON_TYPES.has(values.type)))
+      .map((k) => (values[k].trim() ? k : `${k}=''`))
+      .sort();
+    let own = `${path}(${present.join(",")})`;
+    if (NAMED_BY_TEXT.has(tag)) own += element.textContent.trim() ? "" : "<no text>";
+    paths.set(element, own);
+    for (const child of element.children) walk(child, path);
+  };
+  walk(document.documentElement, "");
+  return paths;
+}""" % (
+    NAMED_CLASS.pattern, list(KEPT_ATTRIBUTES), AXE_ATTRIBUTE.pattern, sorted(BUTTON_TYPES), sorted(NAMED_BY_TEXT),
+)
+
+
 def element_paths(html: str) -> set[str]:
     parser = _Paths()
     parser.feed(html)
@@ -89,16 +124,22 @@ def element_paths(html: str) -> set[str]:
 
 
 class AxeCoverage:
-    """The element paths of the pages scanned so far: `needs_scan(html)` is true when a page has one more."""
+    """The element paths of the pages scanned so far: `needs_scan(html)` is true when a page has one more.
+
+    After it, `known` holds the paths judged before this page: axe_violations(page, known=…) leaves out the parts of
+    the page made only of them, and judges what is new (and the elements around it).
+    """
 
     def __init__(self):
         self.seen: set[str] = set()
+        self.known: frozenset[str] = frozenset()
         self.scanned = 0
 
     def needs_scan(self, html: str) -> bool:
         paths = element_paths(html)
         if paths <= self.seen:
             return False
+        self.known = frozenset(self.seen)
         self.seen |= paths
         self.scanned += 1
         return True

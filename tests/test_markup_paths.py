@@ -1,6 +1,6 @@
 """When a crawl's axe coverage counts a page as new (tests/markup_paths.py)."""
 
-from tests.markup_paths import AxeCoverage
+from tests.markup_paths import DOM_PATHS_JS, AxeCoverage, element_paths
 
 
 def page(language: str, body: str) -> str:
@@ -37,3 +37,22 @@ def test_an_empty_name_is_new_and_attributes_axe_does_not_read_are_not():
     coverage.needs_scan(page("en", plain))
     assert not coverage.needs_scan(page("en", plain.replace('name="q"', 'name="x" maxlength="5" data-x="1" value="a"')))
     assert coverage.needs_scan(page("en", plain.replace('value="Search"', 'value=""')))  # a button without a name
+
+
+# Everything above in one page, written as the browser's parser keeps it (head, body and tbody explicit).
+EVERY_KIND = page("en", (
+    '<nav class="menu app-cafes" aria-label="Menu"><ul><li><a href="/" aria-current="page">Home</a></li>'
+    '<li><a class="card" href="/x/"> </a></li></ul></nav>'
+    '<div lang="ja"><h2 class="field-title">カフェ</h2><img src="/x.png" alt=""></div><div lang="en">Café</div>'
+    '<form><label for="q">Find</label><input type="text" id="q" name="q" maxlength="5" data-x="1">'
+    '<input type="submit" value=""><button type="button" disabled>More</button></form>'
+    '<table><caption>Dates</caption><tbody><tr><th scope="col">Day</th><td headers="d">Mon</td></tr></tbody></table>'
+    '<svg aria-hidden="true" viewBox="0 0 1 1"><path d="M0 0"></path></svg>'
+))
+
+
+def test_the_browser_names_the_same_paths_as_the_parser(page):
+    """The crawls decide from the server's HTML (Python) and axe leaves out known parts in the DOM (JavaScript)."""
+    page.set_content(EVERY_KIND)
+    in_browser = set(page.evaluate(f"() => [...({DOM_PATHS_JS})().values()]"))
+    assert in_browser == element_paths(EVERY_KIND) - {"<html lang=en>"}

@@ -82,7 +82,7 @@ def browse(browser, browser_context_args, demo, plan, *, login=None) -> tuple[di
             html = page.content()
             found = language_problems(html, language) + page.evaluate(PAGE_CHECKS)
             if coverage.needs_scan(html):
-                found += axe_violations(page)
+                found += axe_violations(page, known=coverage.known)
             if found:
                 problems[f"[{language}] {url}"] = found
     context.close()

@@ -7,6 +7,8 @@ from urllib.parse import parse_qsl, urldefrag, urlsplit
 from playwright.sync_api import Error as PlaywrightError
 
 from community.models import Session, SignUp
+from tests.axe_scan import axe_violations
+from tests.browser import wait_until_settled
 from tests.markup_paths import AxeCoverage
 
 # Downloads and actions that are not pages: following them would save a file or change state.
@@ -123,14 +125,13 @@ def url_shape(path: str, query: str) -> str:
 
 
 def crawl(
-    page, base_url: str, start_paths, *, check, follow=None, login_expected: bool = False,
+    page, base_url: str, start_paths, *, follow=None, login_expected: bool = False,
     max_pages: int = 150, per_shape: int = 2,
 ):
     """Visit same-origin pages breadth-first from start_paths; return ({url: [problems]}, [visited urls]).
 
-    Links and GET forms are followed. `check(page)` raises AssertionError with a report (the assert_accessible
-    fixture); it runs on the pages that show an element not on a page it already checked (tests/markup_paths.py),
-    PAGE_CHECKS on every page. `follow(path)` limits what is queued (start paths are always visited); at most `per_shape` URLs of
+    Links and GET forms are followed. PAGE_CHECKS run on every page; axe-core on the pages that show an element
+    not on a page it already scanned, and there on what is new (tests/markup_paths.py). `follow(path)` limits what is queued (start paths are always visited); at most `per_shape` URLs of
     each pattern are opened. A redirect to the login page is a problem unless `login_expected` (the visitor).
     """
     origin = urlsplit(base_url)
@@ -163,10 +164,8 @@ def crawl(
         else:
             found.extend(page.evaluate(PAGE_CHECKS))
             if coverage.needs_scan(page.content()):
-                try:
-                    check(page)
-                except AssertionError as error:
-                    found.append(str(error).split("\n", 1)[-1])
+                wait_until_settled(page)
+                found.extend(axe_violations(page, known=coverage.known))
             links = page.eval_on_selector_all("a[href]:not([download])", "(links) => links.map((a) => a.href)")
             for href in links + page.eval_on_selector_all("form", GET_FORMS):
                 href = urldefrag(href).url.rstrip("?")
