@@ -11,7 +11,6 @@ sign-ups one transaction at a time would take hours. Every name says it is ficti
 """
 
 import argparse
-import contextlib
 import datetime as dt
 import os
 import random
@@ -276,13 +275,13 @@ class Seeder:
     def run(self) -> dict:
         from django.test.utils import override_settings
 
-        from nerima_portal.search.index import index_refresh
+        from nerima_portal.search.index import index_refresh, writes_deferred
 
         started = time.monotonic()
         # Approval mails go to fictional representatives: dropped, like load_demo's. The search index is written
-        # once at the end (index_refresh below) instead of on each of a listing's saves (half of a café's or an
-        # opening's cost: three saves each, every one rebuilding its index row).
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), _search_index_deferred():
+        # once at the end instead of on each of a listing's saves (half of a café's or an opening's cost: three
+        # saves each, every one rebuilding its index row).
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), writes_deferred():
             for step in (self.organizations, self.cafes, self.sessions, self.openings, self.signups):
                 began = time.monotonic()
                 step()
@@ -295,27 +294,6 @@ class Seeder:
             cursor.execute("ANALYZE")
         log(f"done in {time.monotonic() - started:.0f} s")
         return counts()
-
-
-@contextlib.contextmanager
-def _search_index_deferred():
-    """The search index's write receivers (nerima_portal/apps.py) disconnected while the seed writes."""
-    from django.db.models.signals import m2m_changed, post_save
-
-    from nerima_portal.search import index
-
-    receivers = [
-        (post_save, index.listing_saved, "nerima_portal.search.listing"),
-        (post_save, index.record_saved, "nerima_portal.search.fed"),
-        (m2m_changed, index.relation_changed, "nerima_portal.search.relation"),
-    ]
-    for signal, _receiver, uid in receivers:
-        signal.disconnect(dispatch_uid=uid)
-    try:
-        yield
-    finally:
-        for signal, receiver, uid in receivers:
-            signal.connect(receiver, dispatch_uid=uid)
 
 
 def counts() -> dict:

@@ -13,6 +13,9 @@ published hosted listing's, whichever comes first. The app registers the relatio
 (`register_hosted_listings`), so the kernel never names it and the finder reads one stored date per café.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
@@ -22,6 +25,24 @@ from community.content_version import content_changed
 # host kind → (hosted kind, lookup from a Listing to its host), e.g. "cafes.kidscafe" →
 # ("cafes.childcarelecture", "childcarelecture__kids_cafe")
 HOSTED: dict[str, tuple[str, str]] = {}
+
+
+# Inside refresh_deferred(): the listings to refresh at its end.
+_deferred: ContextVar[set[int] | None] = ContextVar("finder_fields_deferred", default=None)
+
+
+@contextmanager
+def refresh_deferred():
+    """Refresh each listing whose sessions the block writes once, at its end, instead of at every write (the demo
+    loader writes hundreds of sessions per course and refreshed its listing after each). Nothing in the block may
+    read next_session_at."""
+    pending: set[int] = set()
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    listings_refresh(pending)
 
 
 def register_hosted_listings(host_model, hosted_model, field: str) -> None:
@@ -63,6 +84,9 @@ def listings_refresh(listing_ids) -> int:
     from community.models import Listing
 
     listing_ids = {pk for pk in listing_ids if pk is not None}
+    if (pending := _deferred.get()) is not None:
+        pending |= listing_ids
+        return 0
     if not listing_ids:
         return 0
     listing_ids |= _hosts_of(listing_ids)

@@ -41,7 +41,7 @@ _SCAN = """async ([tags, exclude, keep, known]) => {
   // earlier page, in the same context, is left out too.
   if (known.length) {
     const judged = new Set(known);
-    const paths = (%s)();
+    const paths = (DOM_PATHS)();
     const allKnown = (element) => {
       let all = judged.has(paths.get(element));
       for (const child of element.children) all = allKnown(child) && all;
@@ -63,7 +63,7 @@ _SCAN = """async ([tags, exclude, keep, known]) => {
     {resultTypes: ["violations"], runOnly: {type: "tag", values: tags}},
   );
   return result.violations.map((v) => `${v.id}: ${v.help} @ ${v.nodes.slice(0, 3).map((n) => n.target).join(" ")}`);
-}""" % DOM_PATHS_JS
+}""".replace("DOM_PATHS", DOM_PATHS_JS)
 
 
 @cache

@@ -10,6 +10,7 @@ block on an English page) another. An empty name (a link or heading without text
 say a translation left blank) is a path of its own too.
 """
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -85,11 +86,11 @@ class _Paths(HTMLParser):
 # differ where HTML leaves elements implied (a <tbody>, a <head>): those paths differ and count as new, never the
 # other way round. tests/test_markup_paths.py keeps the two in step.
 DOM_PATHS_JS = r"""() => {
-  const NAMED_CLASS = /%s/;
-  const KEPT = %s;
-  const AXE_ATTRIBUTE = /%s/;
-  const BUTTON_TYPES = new Set(%s);
-  const NAMED_BY_TEXT = new Set(%s);
+  const NAMED_CLASS = /NAMED_CLASS_PATTERN/;
+  const KEPT = KEPT_ATTRIBUTES;
+  const AXE_ATTRIBUTE = /AXE_ATTRIBUTE_PATTERN/;
+  const BUTTON_TYPES = new Set(BUTTON_TYPE_LIST);
+  const NAMED_BY_TEXT = new Set(NAMED_BY_TEXT_LIST);
   const pageLanguage = document.documentElement.getAttribute("lang") || "";
   const paths = new Map();
   const walk = (element, parentPath) => {
@@ -111,9 +112,13 @@ DOM_PATHS_JS = r"""() => {
   };
   walk(document.documentElement, "");
   return paths;
-}""" % (
-    NAMED_CLASS.pattern, list(KEPT_ATTRIBUTES), AXE_ATTRIBUTE.pattern, sorted(BUTTON_TYPES), sorted(NAMED_BY_TEXT),
-)
+}"""
+for _name, _value in {
+    "NAMED_CLASS_PATTERN": NAMED_CLASS.pattern, "KEPT_ATTRIBUTES": json.dumps(KEPT_ATTRIBUTES),
+    "AXE_ATTRIBUTE_PATTERN": AXE_ATTRIBUTE.pattern, "BUTTON_TYPE_LIST": json.dumps(sorted(BUTTON_TYPES)),
+    "NAMED_BY_TEXT_LIST": json.dumps(sorted(NAMED_BY_TEXT)),
+}.items():
+    DOM_PATHS_JS = DOM_PATHS_JS.replace(_name, _value)
 
 
 def element_paths(html: str) -> set[str]:

@@ -7,6 +7,9 @@ update) are caught up by `manage.py search_reindex --stale`: each row remembers 
 and organization it was built from, and `index_refresh()` rebuilds the rows whose source changed since.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.apps import apps
 from django.db.models import Exists, OuterRef
 from django.utils import translation
@@ -112,8 +115,30 @@ def index_refresh(*, everything: bool = False) -> int:
     ) + _rebuild(organizations.select_related("area"), organization_search_text, OrganizationSearchText, "organization")
 
 
+# Inside writes_deferred(): the listings and organizations to index at its end.
+_deferred: ContextVar[tuple[set[int], set[int]] | None] = ContextVar("search_index_deferred", default=None)
+
+
+@contextmanager
+def writes_deferred():
+    """Index each listing and organization the block writes once, at its end, instead of at each of its saves (a
+    loader saves a café three times, and each save rebuilt its row)."""
+    listing_ids: set[int] = set()
+    organization_ids: set[int] = set()
+    token = _deferred.set((listing_ids, organization_ids))
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    index_organizations(Organization.objects.filter(pk__in=organization_ids))
+    index_listings(Listing.objects.filter(pk__in=listing_ids))
+
+
 def index_listings(queryset) -> int:
-    """Rebuild the index rows of these listings now."""
+    """Rebuild the index rows of these listings now (at the end of writes_deferred() inside one)."""
+    if (pending := _deferred.get()) is not None:
+        pending[0].update(queryset.values_list("pk", flat=True))
+        return 0
     return _rebuild(
         queryset.select_related("organization", "place__chome__town__area"), listing_search_text, ListingSearchText,
         "listing",
@@ -121,6 +146,9 @@ def index_listings(queryset) -> int:
 
 
 def index_organizations(queryset) -> int:
+    if (pending := _deferred.get()) is not None:
+        pending[1].update(queryset.values_list("pk", flat=True))
+        return 0
     return _rebuild(queryset.select_related("area"), organization_search_text, OrganizationSearchText, "organization")
 
 

@@ -153,3 +153,21 @@ def test_a_kids_cafes_next_session_counts_its_published_lectures(organization, t
     lecture.save()
 
     assert next_session_at(cafe) == tokyo(2027, 1, 12, 10)
+
+
+def test_inside_refresh_deferred_the_listing_is_refreshed_once_at_the_end_and_not_after_a_failure(listing, time_machine):
+    time_machine.move_to(tokyo(2027, 1, 1, 9), tick=False)
+    from community.finder_fields import refresh_deferred
+
+    with refresh_deferred():
+        for week in range(3):
+            starts = tokyo(2027, 2, 3 + 7 * week, 14)
+            session_create(listing=listing, fields={"starts_at": starts, "ends_at": starts + dt.timedelta(hours=2)})
+        assert next_session_at(listing) is None  # not yet: nothing in the block reads it
+    assert next_session_at(listing) == tokyo(2027, 2, 3, 14)
+
+    with pytest.raises(RuntimeError), refresh_deferred():
+        Session.objects.filter(listing=listing).update(is_cancelled=True)
+        session_create(listing=listing, fields={"starts_at": tokyo(2027, 1, 27, 14), "ends_at": tokyo(2027, 1, 27, 16)})
+        raise RuntimeError("the loader failed; its transaction is rolled back")
+    assert next_session_at(listing) == tokyo(2027, 2, 3, 14)  # the block's end did not run

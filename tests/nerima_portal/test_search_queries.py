@@ -11,8 +11,9 @@ from pytest_django.asserts import assertContains
 from community.models import Listing, PublicationStatus, Session
 from nerima_portal.calendar import Month
 from nerima_portal.models import ListingSearchText
+from nerima_portal.search.folding import fold_all
 from nerima_portal.search.index import BATCH, index_refresh
-from tests.conftest import make_organization, make_session
+from tests.conftest import make_listing, make_organization, make_session
 from tests.nerima_portal.search_kinds import make_every_kind
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +95,18 @@ def test_refreshing_a_stale_index_costs_a_few_queries_per_500_rows(django_assert
     with django_assert_max_num_queries(batches * (2 + inserts_per_batch) + 1 + 1):
         written = index_refresh()
     assert written == rows + 10
+
+
+def test_inside_writes_deferred_the_index_is_written_once_at_the_end(organization, place):
+    from nerima_portal.search.index import writes_deferred
+
+    with writes_deferred():
+        listings = [make_listing(organization, title=f"書道の会 その{n}", place=place) for n in range(3)]
+        for listing in listings:
+            listing.summary = "毛筆で年賀状を書きます"
+            listing.save()
+        organization.name = "練馬書道クラブ"
+        organization.save()
+        assert not ListingSearchText.objects.filter(listing__in=listings).exists()
+    rows = ListingSearchText.objects.filter(listing__in=listings)
+    assert rows.count() == 3 and all("年賀状" in row.text and fold_all("練馬書道クラブ") in row.text for row in rows)
