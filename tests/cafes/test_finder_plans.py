@@ -14,6 +14,7 @@ from django.utils import timezone
 from cafes.models import KidsCafe
 from community.finder_fields import listings_refresh_passed
 from community.models import Chome, Listing, Place, PublicationStatus, Session
+from nerima_portal.calendar import week_sessions
 from tests import table_rows
 from tests.cafes.conftest import at, bulk_care_cafes, bulk_create_children, next_weekday
 from tests.conftest import make_organization
@@ -154,3 +155,17 @@ def test_moving_passed_next_sessions_on_finds_them_on_their_index(ward, django_a
         listings_refresh_passed()
     # Each is moved on to its real next session (still ahead), found again on its sessions.
     assert not Listing.objects.filter(pk__in=started, next_session_at__lt=timezone.now()).exists()
+
+
+def test_the_home_pages_week_stops_at_its_first_sessions_in_start_and_id_order(ward):
+    # About 45 of the ward's sessions share each start time here (737 shared the first one at ten times the ward's
+    # data): ordered by (starts_at, id) from their index, PostgreSQL reads six and stops, sorting nothing.
+    week = week_sessions().values_list("pk", "starts_at")
+    sql, params = week.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        plan = json.dumps(cursor.fetchone()[0])
+
+    assert "session_start_id_idx" in plan
+    assert '"Sort"' not in plan and '"Incremental Sort"' not in plan, plan
+    assert len(list(week)) == 6
