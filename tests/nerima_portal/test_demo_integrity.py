@@ -45,3 +45,24 @@ def test_children_aged_4_to_12_have_activities_and_kodomo_shokudo_have_dates_all
         assert "架空" in listing.title
         assert is_fictional(listing.organization)
     assert all(org.is_fictional for org in Organization.objects.with_fiction().filter(name__contains="架空"))
+
+
+def test_the_next_sessions_and_search_rows_written_at_the_loaders_end_are_those_a_full_recompute_gives(demo):
+    # load_demo writes them once at its end (refresh_deferred, writes_deferred), not at each save.
+    from community.finder_fields import listings_refresh_all
+    from nerima_portal.models import ListingSearchText, OrganizationSearchText
+    from nerima_portal.search.index import index_refresh
+
+    def derived():
+        return (
+            dict(Listing.objects.values_list("pk", "next_session_at")),
+            dict(ListingSearchText.objects.values_list("listing_id", "text")),
+            dict(OrganizationSearchText.objects.values_list("organization_id", "text")),
+        )
+
+    loaded = derived()
+    assert len(loaded[1]) == Listing.objects.count() and len(loaded[2]) == Organization.objects.count()
+    assert any(loaded[0].values())
+    listings_refresh_all()
+    index_refresh(everything=True)
+    assert derived() == loaded
