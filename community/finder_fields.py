@@ -13,36 +13,16 @@ published hosted listing's, whichever comes first. The app registers the relatio
 (`register_hosted_listings`), so the kernel never names it and the finder reads one stored date per café.
 """
 
-from contextlib import contextmanager
-from contextvars import ContextVar
-
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
 from community.content_version import content_changed
+from community.deferred_writes import DeferredWrites
 
 # host kind → (hosted kind, lookup from a Listing to its host), e.g. "cafes.kidscafe" →
 # ("cafes.childcarelecture", "childcarelecture__kids_cafe")
 HOSTED: dict[str, tuple[str, str]] = {}
-
-
-# Inside refresh_deferred(): the listings to refresh at its end.
-_deferred: ContextVar[set[int] | None] = ContextVar("finder_fields_deferred", default=None)
-
-
-@contextmanager
-def refresh_deferred():
-    """Refresh each listing whose sessions the block writes once, at its end, instead of at every write (the demo
-    loader writes hundreds of sessions per course and refreshed its listing after each). Nothing in the block may
-    read next_session_at."""
-    pending: set[int] = set()
-    token = _deferred.set(pending)
-    try:
-        yield
-    finally:
-        _deferred.reset(token)
-    listings_refresh(pending)
 
 
 def register_hosted_listings(host_model, hosted_model, field: str) -> None:
@@ -84,8 +64,7 @@ def listings_refresh(listing_ids) -> int:
     from community.models import Listing
 
     listing_ids = {pk for pk in listing_ids if pk is not None}
-    if (pending := _deferred.get()) is not None:
-        pending |= listing_ids
+    if NEXT_SESSIONS.collected(lambda: listing_ids):
         return 0
     if not listing_ids:
         return 0
@@ -96,6 +75,12 @@ def listings_refresh(listing_ids) -> int:
         updated += listings.filter(kind=host_kind).update(next_session_at=_next_start(lookup))
     content_changed()  # update() sends no save signal, and lists show these dates
     return updated
+
+
+# Inside refresh_deferred(): each listing refreshed once at the block's end (the demo loader writes hundreds of
+# sessions per College course and refreshed the course after each).
+NEXT_SESSIONS = DeferredWrites("next_sessions_deferred", listings_refresh)
+refresh_deferred = NEXT_SESSIONS.deferred
 
 
 def listings_refresh_passed(*, now=None) -> int:

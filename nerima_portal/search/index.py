@@ -7,14 +7,14 @@ update) are caught up by `manage.py search_reindex --stale`: each row remembers 
 and organization it was built from, and `index_refresh()` rebuilds the rows whose source changed since.
 """
 
-from contextlib import contextmanager
-from contextvars import ContextVar
+from contextlib import ExitStack, contextmanager
 
 from django.apps import apps
 from django.db.models import Exists, OuterRef
 from django.utils import translation
 
 from community import registry
+from community.deferred_writes import DeferredWrites
 from community.models import Listing, Organization
 from nerima_portal.models import ListingSearchText, OrganizationSearchText
 from nerima_portal.search.extras import attach_extras, listing_extra_words, organization_extra_words
@@ -115,29 +115,9 @@ def index_refresh(*, everything: bool = False) -> int:
     ) + _rebuild(organizations.select_related("area"), organization_search_text, OrganizationSearchText, "organization")
 
 
-# Inside writes_deferred(): the listings and organizations to index at its end.
-_deferred: ContextVar[tuple[set[int], set[int]] | None] = ContextVar("search_index_deferred", default=None)
-
-
-@contextmanager
-def writes_deferred():
-    """Index each listing and organization the block writes once, at its end, instead of at each of its saves (a
-    loader saves a café three times, and each save rebuilt its row)."""
-    listing_ids: set[int] = set()
-    organization_ids: set[int] = set()
-    token = _deferred.set((listing_ids, organization_ids))
-    try:
-        yield
-    finally:
-        _deferred.reset(token)
-    index_organizations(Organization.objects.filter(pk__in=organization_ids))
-    index_listings(Listing.objects.filter(pk__in=listing_ids))
-
-
 def index_listings(queryset) -> int:
     """Rebuild the index rows of these listings now (at the end of writes_deferred() inside one)."""
-    if (pending := _deferred.get()) is not None:
-        pending[0].update(queryset.values_list("pk", flat=True))
+    if LISTINGS.collected(lambda: queryset.values_list("pk", flat=True)):
         return 0
     return _rebuild(
         queryset.select_related("organization", "place__chome__town__area"), listing_search_text, ListingSearchText,
@@ -146,10 +126,25 @@ def index_listings(queryset) -> int:
 
 
 def index_organizations(queryset) -> int:
-    if (pending := _deferred.get()) is not None:
-        pending[1].update(queryset.values_list("pk", flat=True))
+    if ORGANIZATIONS.collected(lambda: queryset.values_list("pk", flat=True)):
         return 0
     return _rebuild(queryset.select_related("area"), organization_search_text, OrganizationSearchText, "organization")
+
+
+# Inside writes_deferred(): each listing's and organization's row written once, at the block's end (a loader saves
+# a café three times, and each save rebuilt its row).
+LISTINGS = DeferredWrites("search_listings_deferred", lambda ids: index_listings(Listing.objects.filter(pk__in=ids)))
+ORGANIZATIONS = DeferredWrites(
+    "search_organizations_deferred", lambda ids: index_organizations(Organization.objects.filter(pk__in=ids))
+)
+
+
+@contextmanager
+def writes_deferred():
+    with ExitStack() as stack:
+        stack.enter_context(LISTINGS.deferred())  # left last: an organization's row is written before its listings'
+        stack.enter_context(ORGANIZATIONS.deferred())
+        yield
 
 
 # --- receivers (post_save), connected in nerima_portal/apps.py ------------------------------------------------------
