@@ -16,6 +16,7 @@ from django.test import Client
 from community.models import User
 from tests.i18n.crawl import crawl
 from tests.i18n.page_language import language_problems
+from tests.nerima_portal.a11y_crawl import PERSONAL
 
 pytestmark = pytest.mark.django_db
 
@@ -30,11 +31,6 @@ SIGNED_IN = {
     "npo@demo.nerima.example.jp": ["/my/organizations/", "/mypage/"],
     "chokai@demo.nerima.example.jp": ["/my/organizations/", "/mypage/"],
 }
-# What a signed-in person sees that a visitor does not (the visitor's crawl covers the rest).
-PERSONAL = re.compile(
-    r"^/(mypage|my|cafes/my|projects/my|volunteers/my|volunteers/college/my|volunteers/profile"
-    r"|volunteers/openings/for-you|volunteers/collaborators)/|^/sessions/\d+/$|/(apply|inquiry)/$"
-)
 HTML_LANG = re.compile(r'<html lang="([^"]+)"')
 
 

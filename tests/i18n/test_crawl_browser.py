@@ -27,7 +27,6 @@ from django.utils import timezone
 from community.models import User
 from nerima_portal import accessibility
 from tests.axe_scan import AXE_TAGS, axe_violations
-from tests.i18n import test_crawl
 from tests.i18n.crawl import crawl, prefixed
 from tests.i18n.page_language import language_problems
 from tests.i18n.test_crawl import LANGUAGES, PUBLIC_STARTS, SIGNED_IN
@@ -116,7 +115,7 @@ def test_axe_finds_nothing_in_any_language_and_the_policy_page_says_so(browser, 
     member_client = Client()
     member_client.force_login(member)
     patterns = set(public) | set(
-        pattern_urls(member_client, SIGNED_IN[member.email], follow=test_crawl.PERSONAL.search, max_pages=40)
+        pattern_urls(member_client, SIGNED_IN[member.email], follow=PERSONAL.search, max_pages=60)
     )
     report = accessibility.Report(
         standard=accessibility.STANDARD, level=accessibility.LEVEL, tested_on=timezone.localdate(),

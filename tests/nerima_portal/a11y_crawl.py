@@ -162,9 +162,9 @@ def crawl(
             if not login_expected:
                 found.append(f"redirected to the login page ({page.url})")
         else:
+            wait_until_settled(page)
             found.extend(page.evaluate(PAGE_CHECKS))
             if coverage.needs_scan(page.content()):
-                wait_until_settled(page)
                 found.extend(axe_violations(page, known=coverage.known))
             links = page.eval_on_selector_all("a[href]:not([download])", "(links) => links.map((a) => a.href)")
             for href in links + page.eval_on_selector_all("form", GET_FORMS):
