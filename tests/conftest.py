@@ -25,7 +25,12 @@ from tests.browser import page_csp_refusal, track_navigations, wait_until_settle
 # The outbox's database queue, real worker and local SMTP server (tests/outbox_fixtures.py).
 pytest_plugins = ["tests.outbox_fixtures"]
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Chromium's headless shell: the same Blink and V8 without the desktop browser around them, as Playwright's own
+# headless default; a third less CPU than full Chromium over the browser tests. Full Chromium is the fallback.
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or next(
+    (path for path in ("/usr/bin/chromium-headless-shell", "/usr/bin/chromium") if os.path.exists(path)),
+    "/usr/bin/chromium-headless-shell",
+)
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -319,7 +324,7 @@ def django_assert_num_queries(django_assert_num_queries):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install it (Debian: apt-get install chromium)")
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install it (Debian: apt-get install chromium-headless-shell)")
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
