@@ -11,7 +11,9 @@ another stored) and derived from SECRET_KEY: nobody can make a page echo it (say
 their token printed where they chose.
 
 Only the placeholder is ever stored: a render that got a real token (code that called get_token() itself, which
-sets CSRF_COOKIE_NEEDS_UPDATE) is not stored (page_cache._storable).
+sets CSRF_COOKIE_NEEDS_UPDATE) is not stored (page_cache._storable). The CSRF check itself is Django's, unchanged:
+a POST is checked against the sender's cookie, and the page they were given carries a token masked from that
+cookie's secret, as Django's own render would; someone else's page or token is worth nothing with it.
 """
 
 from functools import lru_cache

@@ -177,3 +177,25 @@ def test_the_placeholder_belongs_to_the_deployment(settings):
 
     assert re.fullmatch(r"[0-9a-f]{64}", ours)  # as long as a masked token: the page keeps its length
     assert placeholder() != ours
+
+
+def test_the_portals_pages_with_a_guest_form_are_shared(demo_data):
+    from django.utils import timezone
+
+    from community.models import Session
+    from volunteers.models import AssociationProfile
+
+    session = Session.objects.visible().filter(signup_required=True, starts_at__gt=timezone.now()).first()
+    pages = {
+        "申込（アカウントなし）": reverse("community:session_detail", args=[session.pk]),
+        "相談受付": reverse("hiroba:request_create"),
+        "加入の問い合わせ": reverse("volunteers:association_detail", args=[AssociationProfile.objects.first().pk]),
+        "民生委員への連絡": reverse("volunteers:commissioner_contact"),
+        "ほかの言語で読む": reverse("international:index"),
+    }
+    for form, url in pages.items():
+        first, second = Client().get(url), Client().get(url)
+
+        assert (first[MARK], second[MARK]) == ("miss", "hit"), form
+        assert tokens(second) and set(tokens(first)).isdisjoint(tokens(second)), form
+        assert settings.CSRF_COOKIE_NAME in second.cookies, form
