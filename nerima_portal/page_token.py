@@ -14,6 +14,9 @@ Only the placeholder is ever stored: a render that got a real token (code that c
 sets CSRF_COOKIE_NEEDS_UPDATE) is not stored (page_cache._storable). The CSRF check itself is Django's, unchanged:
 a POST is checked against the sender's cookie, and the page they were given carries a token masked from that
 cookie's secret, as Django's own render would; someone else's page or token is worth nothing with it.
+
+`{% csrf_token %}` stays outside `{% cache %}` fragments, as it always had to (a fragment is shared, and one kept
+from a shared render would hold the placeholder, which only the page cache fills).
 """
 
 from functools import lru_cache

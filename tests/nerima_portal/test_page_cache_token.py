@@ -199,3 +199,14 @@ def test_the_portals_pages_with_a_guest_form_are_shared(demo_data):
         assert (first[MARK], second[MARK]) == ("miss", "hit"), form
         assert tokens(second) and set(tokens(first)).isdisjoint(tokens(second)), form
         assert settings.CSRF_COOKIE_NAME in second.cookies, form
+
+
+def test_no_cached_fragment_holds_a_token():
+    # A fragment is shared; one kept from a shared render would hold the placeholder, which only the page cache fills.
+    from pathlib import Path
+
+    fragment = re.compile(r"{%\s*cache\b.*?{%\s*endcache\s*%}", re.S)
+    templates = Path(settings.BASE_DIR, "templates").rglob("*.html")
+    holding = [str(path) for path in templates
+               if any("csrf_token" in block for block in fragment.findall(path.read_text(encoding="utf-8")))]
+    assert not holding
