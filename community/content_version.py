@@ -7,6 +7,9 @@ signals (their only job here); writes that send no signals (bulk_create, update)
 
 The version is bumped at once and again when the transaction commits: a page rendered in between read the old rows
 and stored itself under the first new version, and the second bump throws it away.
+
+What changes by time alone, with no write (a session's sign-up closes, the session starts), the page says itself:
+changes_at(request, moment), and the cached copy is kept no longer than that moment.
 """
 
 import logging
@@ -17,6 +20,7 @@ from django.db import connection, transaction
 
 logger = logging.getLogger("nerima.content_version")
 KEY = "portal:content-version"
+CHANGES_AT = "content_changes_at"  # the request attribute changes_at() sets
 PORTAL_APPS = {"community", "volunteers", "cafes", "hiroba", "projects", "international", "nerima_portal"}
 # Records no public page shows (personal data, logs, staff notes): writing them leaves the cached pages valid.
 # A new model that never appears on a public page belongs here; anything else bumps the version, to be safe.
@@ -88,6 +92,16 @@ _bump = _content.bump
 def content_changed() -> None:
     """Something public changed: cached pages rendered before now are stale."""
     _content.changed()
+
+
+def changes_at(request, moment) -> None:
+    """What `request`'s page shows changes at `moment` by time alone (a sign-up opens or closes, a session starts):
+    no write moves the version then, so a cached copy of the page is kept no longer (nerima_portal/page_cache.py)."""
+    if request is None or moment is None:
+        return
+    earlier = getattr(request, CHANGES_AT, None)
+    if earlier is None or moment < earlier:
+        setattr(request, CHANGES_AT, moment)
 
 
 def released(**_signal) -> None:

@@ -76,12 +76,13 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language: /en/…, /easy/… prefixes first, else the cookie, the browser, Japanese (community/i18n/urls.py).
     "community.i18n.middleware.LocaleMiddleware",
-    # Whole pages for anonymous visitors from the shared cache (after the language is known, before ふりがな).
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    # Whole pages for anonymous visitors from the shared cache: after the language is known and after the CSRF
+    # middleware (which sets the cookie of the token each visitor's copy gets), before ふりがな.
     "nerima_portal.page_cache.AnonymousPageCacheMiddleware",
     # Readings over kanji when ふりがな are on (rewrites the finished Japanese page).
     "community.i18n.middleware.FuriganaMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "community.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -110,6 +111,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "nerima_portal.context_processors.portal",
                 "community.i18n.context_processors.languages",
+                # On a page the page cache may share, the CSRF token's placeholder (nerima_portal/page_token.py).
+                "nerima_portal.page_token.csrf",
             ],
         },
     },

@@ -170,6 +170,13 @@ class Session(models.Model):
             return False
         return not (self.signup_closes_at and now > self.signup_closes_at)
 
+    def signup_changes_at(self, now=None):
+        """The next moment is_signup_open() may change with no write (the sign-up opens or closes, the session
+        starts), or None: pages that show the sign-up are cached no longer than that."""
+        now = now or timezone.now()
+        ahead = [moment for moment in (self.signup_opens_at, self.signup_closes_at, self.starts_at) if moment and moment > now]
+        return min(ahead, default=None)
+
     def confirmed_total(self) -> int:
         return self.signups.filter(status=SignUp.Status.CONFIRMED).aggregate(n=Sum("party_size"))["n"] or 0
 

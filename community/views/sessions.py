@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from community import ics
+from community import content_version, ics
 from community.forms.errors import add_service_errors
 from community.forms.organizations import SignUpForm
 from community.forms.signups import GuestSignUpForm
@@ -93,8 +93,11 @@ def session_detail(request, pk, form=None, guest_form=None, status=None):
     my_signup = None
     if request.user.is_authenticated:
         my_signup = SignUp.objects.active().filter(session=session, user=request.user).first()
-    # The page is rendered per visitor (the sign-up form carries the CSRF token); its body is a cached fragment keyed
-    # on the seats left as well as the content version, so the sign-up that takes the last seat shows at once.
+    # An anonymous visitor's page is cached whole (nerima_portal/page_cache.py; its CSRF token is filled in per
+    # visitor) until the content version moves or the sign-up opens, closes or the session starts. A signed-in
+    # visitor's page is rendered each time around its body, a cached fragment keyed on the seats left as well as
+    # the content version, so the sign-up that takes the last seat shows at once.
+    content_version.changes_at(request, session.signup_changes_at())
     context = {
         "session": session,
         "listing": session.listing,

@@ -1,5 +1,6 @@
 """Real-browser journeys with axe on every page: the nearest café on a map and a guest sign-up by phone at
-「大」; a parent who cancels with confirmation and undoes it; a guest's mail link opened in a fresh browser."""
+「大」; a parent who cancels with confirmation and undoes it; a guest's mail link opened in a fresh browser; two
+neighbours signing up from the session page served whole from the page cache, each with their own CSRF token."""
 
 import re
 
@@ -130,3 +131,44 @@ def test_a_guest_confirmation_opened_in_a_fresh_browser_finishes_the_signup(page
     assert signup.status == SignUp.Status.CONFIRMED
     expect(other.locator("#guest-reference")).to_have_text(signup.reference)
     phone.close()
+
+
+def test_two_neighbours_sign_up_from_the_session_page_served_whole_from_the_cache(
+    page, browser, live_server, assert_accessible, organization, settings
+):
+    # Production keeps anonymous pages whole; the sign-up form's CSRF token is filled in for each browser.
+    settings.PAGE_CACHE_SECONDS = 300
+    cafe = make_care_cafe(organization, title="谷原のふれあいカフェ", title_kana="やはらのふれあい",
+                          place=make_place("谷原の会館", town="谷原", number=1), signup_required=True)
+    url = f"{live_server.url}/sessions/{add_session(cafe, capacity=1, signup_required=True).pk}/"
+    neighbours_browser = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
+    neighbour = neighbours_browser.new_page()
+    assert neighbour.goto(url).headers["x-page-cache"] == "miss"
+
+    assert page.goto(url).headers["x-page-cache"] == "hit"
+    expect(page.locator(".facts")).to_contain_text("残り1人")
+    assert_accessible(page)
+    page.get_by_label("お名前").fill("谷原 サチ")
+    page.get_by_label("電話番号").fill("03-3995-0000")
+    page.get_by_role("button", name="アカウントなしで申し込む").click()
+    expect(page.locator("h1")).to_have_text("申込を受け付けました")
+    assert_accessible(page)
+
+    # The neighbour sends the page they opened first: their own token still holds, and the seat is gone.
+    neighbour.get_by_label("お名前").fill("谷原 トモ")
+    neighbour.get_by_label("電話番号").fill("03-3995-1111")
+    neighbour.get_by_role("button", name="アカウントなしで申し込む").click()
+    expect(neighbour.locator("h1")).to_have_text("キャンセル待ちで受け付けました")
+    assert_accessible(neighbour)
+    assert dict(SignUp.objects.values_list("name", "status")) == {
+        "谷原 サチ": SignUp.Status.CONFIRMED, "谷原 トモ": SignUp.Status.WAITLISTED,
+    }
+
+    # Anyone opening the page now is told it is full.
+    latecomer = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo").new_page()
+    latecomer.goto(url)
+    expect(latecomer.locator(".facts")).to_contain_text("残り0人")
+    expect(latecomer.locator("#signup-title + p")).to_have_text("定員に達しています。申し込むとキャンセル待ちになります。")
+    assert_accessible(latecomer)
+    latecomer.context.close()
+    neighbours_browser.close()

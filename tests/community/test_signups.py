@@ -75,6 +75,17 @@ def test_the_signup_window_is_respected(listing, resident, opens, closes, messag
         signup_create(session=session, user=resident)
 
 
+def test_the_sign_up_changes_by_itself_when_it_opens_closes_or_the_session_starts(listing):
+    now = timezone.now()
+    session = make_session(listing, days=2, signup_opens_at=now + dt.timedelta(hours=1),
+                           signup_closes_at=now + dt.timedelta(days=1))
+
+    assert session.signup_changes_at(now) == session.signup_opens_at
+    assert session.signup_changes_at(now + dt.timedelta(hours=2)) == session.signup_closes_at
+    assert session.signup_changes_at(now + dt.timedelta(days=1, hours=1)) == session.starts_at
+    assert session.signup_changes_at(session.starts_at) is None
+
+
 def test_past_cancelled_or_no_signup_sessions_refuse(listing, resident):
     for session in (
         make_session(listing, days=-1),
