@@ -88,12 +88,16 @@ def _portal_settings(settings, tmp_path):
 # --- the whole demo, loaded once per test process ----------------------------------------------
 
 @pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
-    """`manage.py load_demo`, run once per test process (each xdist worker) and kept (tests/demo_snapshot.py)."""
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
+    """`manage.py load_demo`, run once per run and kept (tests/demo_snapshot.py): xdist's workers share one
+    directory (the parent of their own temporary directories), a single process uses its own."""
     from tests import demo_snapshot
 
+    run_directory = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        run_directory = run_directory.parent
     with django_db_blocker.unblock():
-        return demo_snapshot.take(tmp_path_factory.mktemp("demo-media"))
+        return demo_snapshot.shared(run_directory / "demo")
 
 
 @pytest.fixture

@@ -5,9 +5,15 @@ COPY takes a fraction of that. `take()` loads the demo into the test database, k
 (and the files the demo saved) in memory, then puts the database back exactly as it was. `restore()` empties the
 tables and copies the demo rows in, inside the caller's transaction: a normal test rolls it back at its end, a
 transactional (browser) test commits it and its teardown puts the migrations' rows back (tests/table_rows.py).
+
+Under xdist the first worker that needs the demo loads it and writes its rows next to its files (`shared()`); the
+other worker reads them (a second load gave the same rows and cost it 11 s). Both databases are migrated by the
+same code, so the rows fit either, and they replace every table, content types and permissions included.
 """
 
+import fcntl
 import io
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,3 +47,19 @@ def take(media_root: Path) -> Snapshot:
 
 def restore(snapshot: Snapshot) -> None:
     load(snapshot.tables, analyze=True)
+
+
+def shared(directory: Path) -> Snapshot:
+    """The demo taken once for every test process that shares `directory` (one run's xdist workers): the first to
+    ask loads it (the others wait on the lock), then each reads the rows it wrote."""
+    directory.mkdir(parents=True, exist_ok=True)
+    saved = directory / "tables.pickle"
+    with open(directory / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if saved.exists():
+            return Snapshot(tables=pickle.loads(saved.read_bytes()), media_root=directory / "media")  # noqa: S301
+        snapshot = take(directory / "media")
+        partial = saved.with_suffix(".partial")
+        partial.write_bytes(pickle.dumps(snapshot.tables))
+        partial.replace(saved)
+        return snapshot
