@@ -10,6 +10,8 @@ import datetime as dt
 import os
 import re
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 from django.http import HttpRequest
@@ -404,6 +406,18 @@ def login_as(live_server):
         )
 
     return do_login
+
+
+def pytest_configure(config):
+    # axe-core among the static files the live server serves, in tests only (tests/axe_scan.py says why).
+    from django.conf import settings as django_settings
+
+    from tests.axe_scan import AXE_SOURCE, AXE_STATIC_PREFIX
+
+    axe_directory = Path(tempfile.mkdtemp(prefix="axe-static-"))
+    (axe_directory / AXE_SOURCE.name).symlink_to(AXE_SOURCE)
+    django_settings.STATICFILES_DIRS = [*django_settings.STATICFILES_DIRS, (AXE_STATIC_PREFIX, str(axe_directory))]
+    config.add_cleanup(lambda: shutil.rmtree(axe_directory, ignore_errors=True))
 
 
 def pytest_collection_modifyitems(items):
