@@ -1,10 +1,12 @@
 """The `page` fixture's CSP guard (tests/browser.py: page_csp_refusal): a style or script the page itself puts inline
-is caught; a <style> that the test's own axe-core adds while reading stylesheets is not the page's and is not."""
+is caught, from its markup or its own static scripts; a <style> that the test's own axe-core adds while reading
+stylesheets (evaluated, from a file, or loaded from its static path) is not the page's and is not."""
 
 import time
 
 import pytest
 
+from tests.axe_scan import AXE_STATIC_PATH
 from tests.browser import page_csp_refusal
 
 # A page of its own from the context: the guarded `page` fixture would (rightly) fail on this page's refusals.
@@ -20,6 +22,11 @@ def wait_for(page, condition, timeout_s: float = 10) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         page.wait_for_timeout(20)
+
+
+def serve_script(body: str):
+    # One parameter: Playwright passes (route, request) to a handler that takes two.
+    return lambda route: route.fulfill(status=200, body=body, headers={"Content-Type": "text/javascript"})
 
 
 def test_the_pages_own_inline_style_and_script_count_and_the_tests_injected_style_does_not(
@@ -46,5 +53,15 @@ def test_the_pages_own_inline_style_and_script_count_and_the_tests_injected_styl
     page.evaluate("""() => { const s = document.createElement("style"); s.textContent = "p { padding: 0 }";
                              document.head.appendChild(s); }""")
     wait_for(page, lambda: len(seen) >= 5)
-    assert [page_csp_refusal(message) for message in seen] == [True, True, True, False, False]
+    # A script of the page's own among the static files, and axe-core from the path the tests serve it at.
+    add_style = """window.STYLE_NAME = () => { const s = document.createElement("style");
+                   s.textContent = "p { border: 0 }"; document.head.appendChild(s); };"""
+    for path, name in ((f"/static/{AXE_STATIC_PATH}", "axeStyle"), ("/static/js/page-own.js", "ownStyle")):
+        page.route(live_server.url + path, serve_script(add_style.replace("STYLE_NAME", name)))
+        page.add_script_tag(url=live_server.url + path)
+    page.evaluate("() => window.axeStyle()")
+    wait_for(page, lambda: len(seen) >= 6)
+    page.evaluate("() => window.ownStyle()")
+    wait_for(page, lambda: len(seen) >= 7)
+    assert [page_csp_refusal(message) for message in seen] == [True, True, True, False, False, False, True]
     page.close()
