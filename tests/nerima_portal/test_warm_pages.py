@@ -18,6 +18,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import connection, connections
 
 from nerima_portal.page_cache import MARK
+from nerima_portal.page_cache import PREFIX as PAGE_PREFIX
 from nerima_portal.warm_pages import OTHER_LANGUAGE_PAGES, warm_addresses, warm_worker
 from tests.redis_server import free_port, running_redis
 
@@ -110,7 +111,7 @@ def test_a_gunicorn_worker_warms_up_before_its_first_visitor_and_leaves_nothing_
             assert server_backends() == 0  # the worker is up and holds no database connection
             keys = redis.Redis.from_url(redis_url).keys("*")
             assert any(b"fragment:" in key for key in keys)  # the pages went through the shared cache …
-            assert not any(b":page:" in key for key in keys)  # … and stored no page in it
+            assert not any(f":{PAGE_PREFIX}".encode() in key for key in keys)  # … and stored no page in it
             # The first visitor's request keeps its connection (CONN_MAX_AGE), which the count sees. A search nobody
             # asked yet (a warmed /cafes/ now comes whole from the cache: answer, cards and form, no query at all).
             answer = urllib.request.urlopen(f"http://127.0.0.1:{port}/cafes/?weekday=6&time_of_day=pm", timeout=60)  # noqa: S310
