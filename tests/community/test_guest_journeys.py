@@ -36,6 +36,13 @@ def cafes(organization):
     return nearest
 
 
+def sign_up_by_phone(page, name: str, phone: str) -> None:
+    """The session page's guest form, sent with a name and a phone number."""
+    page.get_by_label("お名前").fill(name)
+    page.get_by_label("電話番号").fill(phone)
+    page.get_by_role("button", name="アカウントなしで申し込む").click()
+
+
 def test_the_78_year_old_finds_the_nearest_cafe_on_a_map_and_signs_up_by_phone(page, live_server, assert_accessible, cafes):
     page.goto(f"{live_server.url}/cafes/")
     page.get_by_role("button", name="大", exact=True).click()
@@ -59,10 +66,8 @@ def test_the_78_year_old_finds_the_nearest_cafe_on_a_map_and_signs_up_by_phone(p
 
     page.locator(".sessions-table tbody th a").first.click()
     assert_accessible(page)
-    page.get_by_label("お名前").fill("石神井 ウメ")
-    page.get_by_label("電話番号").fill("03-3996-0000")
     page.get_by_label("参加する人数").fill("1")
-    page.get_by_role("button", name="アカウントなしで申し込む").click()
+    sign_up_by_phone(page, "石神井 ウメ", "03-3996-0000")
 
     expect(page.locator("h1")).to_have_text("申込を受け付けました")
     signup = SignUp.objects.get()
@@ -148,16 +153,12 @@ def test_two_neighbours_sign_up_from_the_session_page_served_whole_from_the_cach
     assert page.goto(url).headers["x-page-cache"] == "hit"
     expect(page.locator(".facts")).to_contain_text("残り1人")
     assert_accessible(page)
-    page.get_by_label("お名前").fill("谷原 サチ")
-    page.get_by_label("電話番号").fill("03-3995-0000")
-    page.get_by_role("button", name="アカウントなしで申し込む").click()
+    sign_up_by_phone(page, "谷原 サチ", "03-3995-0000")
     expect(page.locator("h1")).to_have_text("申込を受け付けました")
     assert_accessible(page)
 
     # The neighbour sends the page they opened first: their own token still holds, and the seat is gone.
-    neighbour.get_by_label("お名前").fill("谷原 トモ")
-    neighbour.get_by_label("電話番号").fill("03-3995-1111")
-    neighbour.get_by_role("button", name="アカウントなしで申し込む").click()
+    sign_up_by_phone(neighbour, "谷原 トモ", "03-3995-1111")
     expect(neighbour.locator("h1")).to_have_text("キャンセル待ちで受け付けました")
     assert_accessible(neighbour)
     assert dict(SignUp.objects.values_list("name", "status")) == {
