@@ -1,7 +1,6 @@
 """A new worker asks itself for every public page once per language and ふりがな before its first visitor, and
 leaves no page in the page cache and no database connection open (nerima_portal/warm_pages.py, gunicorn.conf.py)."""
 
-import gc
 import os
 import re
 import signal
@@ -62,15 +61,12 @@ def test_the_addresses_cover_the_main_pages_each_finder_with_a_question_and_each
 
 @pytest.mark.django_db(transaction=True)
 def test_the_warm_up_renders_every_page_in_every_setting_stores_no_page_and_closes_its_connection(
-    demo_data, client, settings
+    demo_data, client, settings, frozen_again
 ):
     settings.PAGE_CACHE_SECONDS = 300  # as in production: a page asked for would be stored if the warm-up let it
     addresses = warm_addresses()
     beats = []
-    try:
-        statuses = warm_worker(get_wsgi_application(), notify=lambda: beats.append(1))
-    finally:
-        gc.unfreeze()
+    statuses = warm_worker(get_wsgi_application(), notify=lambda: beats.append(1))
     assert connections["default"].connection is None
     assert statuses == {"200": warm_requests(addresses)}
     assert len(beats) == warm_requests(addresses)  # gunicorn's master heard from the worker after each page
