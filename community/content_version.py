@@ -43,6 +43,11 @@ NOT_PUBLIC = {
     "volunteers.classattendance",
     "projects.score",
 }
+# Public writes that never change which sessions there are, when, or what they are called: a sign-up or its
+# cancellation changes seats, not the calendar's grid (counts and titles per day). These move the content version
+# but not the schedule version, so what is built from the schedule alone (the grid reads a whole month of
+# sessions) outlives the most frequent write. Every other public write moves both, to be safe.
+SCHEDULE_UNCHANGED = {"community.signup"}
 
 
 class CacheVersion:
@@ -86,12 +91,16 @@ class CacheVersion:
 
 _content = CacheVersion(KEY)
 current = _content.current
-_bump = _content.bump
+_schedule = CacheVersion("portal:schedule-version")
+schedule_current = _schedule.current
 
 
-def content_changed() -> None:
-    """Something public changed: cached pages rendered before now are stale."""
+def content_changed(*, schedule: bool = True) -> None:
+    """Something public changed: cached pages rendered before now are stale. `schedule=False` only for a write that
+    leaves every session's existence, day and title as they were (SCHEDULE_UNCHANGED)."""
     _content.changed()
+    if schedule:
+        _schedule.changed()
 
 
 def changes_at(request, moment) -> None:
@@ -106,7 +115,8 @@ def changes_at(request, moment) -> None:
 
 def released(**_signal) -> None:
     """After `migrate` (a release step): pages and fragments rendered by the code before it are stale too."""
-    _bump()
+    _content.bump()
+    _schedule.bump()
 
 
 def _is_public(model) -> bool:
@@ -122,12 +132,16 @@ def model_saved(sender, update_fields=None, raw=False, **kwargs) -> None:
     # A login only stamps last_login on the user: nothing public.
     if raw or not _is_public(sender) or (update_fields is not None and set(update_fields) <= {"last_login"}):
         return
-    content_changed()
+    content_changed(schedule=_moves_schedule(sender))
 
 
 def model_deleted(sender, **kwargs) -> None:
     if _is_public(sender):
-        content_changed()
+        content_changed(schedule=_moves_schedule(sender))
+
+
+def _moves_schedule(model) -> bool:
+    return model._meta.label_lower not in SCHEDULE_UNCHANGED
 
 
 def relation_changed(sender, instance, action, **kwargs) -> None:

@@ -90,12 +90,14 @@ class RowsById:
 
 def cached_value(
     name: str, address: str, compute: Callable[[], object], *, request, seconds: int,
-    fresh: Callable[[object], bool] | None = None,
+    fresh: Callable[[object], bool] | None = None, version: int | None = None,
 ):
     """`compute()`, kept in the shared cache per content version, language and `address` (everything else the value
-    depends on) for at most `seconds`; `fresh(value)`, when given, says whether a value found may still be used."""
+    depends on) for at most `seconds`; `fresh(value)`, when given, says whether a value found may still be used.
+    `version`: a narrower version the value depends on instead (content_version.schedule_current())."""
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-    key = f"{name}:{translation.get_language()}:{version_for(request)}:{digest}"
+    version = version_for(request) if version is None else version
+    key = f"{name}:{translation.get_language()}:{version}:{digest}"
     found = cache.get(key)
     if found is None or (fresh is not None and not fresh(found)):
         found = compute()

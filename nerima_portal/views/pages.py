@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from community import ics
+from community import content_version, ics
 from community.fragments import cached_value
 from community.i18n.urls import is_language_path, language_from_path, url_in_language
 from community.services.profiles import profile_set_language
@@ -155,9 +155,10 @@ def calendar(request):
 
 def calendar_grid(request, month, filters: dict, day) -> tuple[list, str]:
     """The month's weeks of days with their counts and first titles (calendar_grid.py) and their table
-    (_calendar_grid.html), from the shared cache per address, content version, language and day: the grid reads every
-    session of the month. Sessions that end today leave today's count within GRID_SECONDS, as they leave a cached
-    page."""
+    (_calendar_grid.html), from the shared cache per address, schedule version, language and day: the grid reads
+    every session of the month. The schedule version moves with every public write but a sign-up's (which changes
+    seats, not the grid), so the grid outlives the most frequent write. Sessions that end today leave today's count
+    within GRID_SECONDS, as they leave a cached page."""
 
     def weeks() -> tuple[list, str]:
         grid = month_grid(month, grid_rows(portal_calendar.month_sessions(month, **filters)))
@@ -165,7 +166,10 @@ def calendar_grid(request, month, filters: dict, day) -> tuple[list, str]:
         return grid, render_to_string("nerima_portal/_calendar_grid.html", context, request=request)
 
     address = f"{timezone.localdate()}:{month.param}?{request.GET.urlencode()}"
-    grid, html = cached_value("calendar-grid", address, weeks, request=request, seconds=GRID_SECONDS)
+    grid, html = cached_value(
+        "calendar-grid", address, weeks, request=request, seconds=GRID_SECONDS,
+        version=content_version.schedule_current(),
+    )
     return grid, mark_safe(html)  # noqa: S308 (our own template's output, escaped when rendered)
 
 

@@ -8,10 +8,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from community.models import PublicationStatus, Session
 from community.services.sessions import session_cancel
+from community.services.signups import signup_create
 from community.services.translations import translation_save
 from nerima_portal.calendar import Month
 
@@ -58,6 +61,24 @@ def test_a_moved_session_leaves_its_old_day(client, listing, next_month):
     session.save()
     response = calendar(client, next_month)
     assert count_on(response, day) == 0 and count_on(response, day + dt.timedelta(days=1)) == 1
+
+
+def test_a_sign_up_leaves_the_grid_in_the_cache_and_a_new_session_does_not(client, listing, resident, next_month):
+    """The grid reads every session of the month: after a sign-up (the most frequent write) the page is rendered
+    again for its seats elsewhere, but the grid comes from the cache; a new session is counted at once."""
+    day = next_month.first_day + dt.timedelta(days=6)
+    session = session_at(listing, at(day, 10), capacity=5, signup_required=True)
+    assert count_on(calendar(client, next_month), day) == 1
+    signup_create(session=session, user=resident)
+    with CaptureQueriesContext(connection) as queries:
+        response = calendar(client, next_month)
+    assert response.status_code == 200 and count_on(response, day) == 1
+    assert not [query for query in queries if "ROW_NUMBER()" in query["sql"].upper()], "the grid was read again"
+    session_at(listing, at(day, 14))
+    with CaptureQueriesContext(connection) as queries:
+        response = calendar(client, next_month)
+    assert count_on(response, day) == 2
+    assert [query for query in queries if "ROW_NUMBER()" in query["sql"].upper()]
 
 
 def test_a_cancelled_session_is_marked_at_once(client, listing, next_month):

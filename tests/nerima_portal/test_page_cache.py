@@ -208,11 +208,34 @@ def test_public_writes_move_the_content_version_and_private_ones_do_not(cafe, or
     assert content_version.current() == after_edit
 
 
+def test_a_sign_up_moves_the_content_version_but_not_the_schedule_version(listing, resident):
+    session = make_session(listing)
+    content, schedule = content_version.current(), content_version.schedule_current()
+    signup = signup_create(session=session, user=resident)
+    signup_cancel(signup=signup)
+    assert content_version.current() != content, "the session page's seats changed"
+    assert content_version.schedule_current() == schedule, "no session was added, moved or renamed"
+
+
+def test_every_other_public_write_moves_the_schedule_version_too(listing):
+    before = content_version.schedule_current()
+    session = make_session(listing)
+    after_new = content_version.schedule_current()
+    session.title = "午後の体操"
+    session.save()
+    after_edit = content_version.schedule_current()
+    listing.save()
+    after_listing = content_version.schedule_current()
+    content_version.content_changed()  # what bulk writes and update() call
+    assert len({before, after_new, after_edit, after_listing, content_version.schedule_current()}) == 5
+
+
 def test_a_release_retires_the_pages_and_fragments_cached_by_the_code_before_it():
     # Every deploy runs `migrate` (deploy/systemd/nerima-portal-release.service), which ends with post_migrate.
     from django.apps import apps
     from django.core.management.sql import emit_post_migrate_signal
 
-    before = content_version.current()
+    before = content_version.current(), content_version.schedule_current()
     emit_post_migrate_signal(verbosity=0, interactive=False, db="default", apps=apps)
-    assert content_version.current() != before
+    after = content_version.current(), content_version.schedule_current()
+    assert after[0] != before[0] and after[1] != before[1]
