@@ -11,6 +11,7 @@ other worker reads them (a second load gave the same rows and cost it 11 s). Bot
 same code, so the rows fit either, and they replace every table, content types and permissions included.
 """
 
+import datetime as dt
 import fcntl
 import io
 import pickle
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.test.utils import override_settings
+from django.utils import timezone
 
 from tests.table_rows import dump, load
 
@@ -27,6 +29,9 @@ from tests.table_rows import dump, load
 class Snapshot:
     tables: dict[str, bytes]  # table name → its rows in COPY's text format
     media_root: Path  # the files the demo saved (photos, PDFs)
+    # When load_demo ran: what it derived from the clock (each listing's next session) is right as of then, and a
+    # test that recomputes it minutes later compares at that moment, not at its own.
+    loaded_between: tuple[dt.datetime, dt.datetime]
 
 
 def take(media_root: Path) -> Snapshot:
@@ -39,8 +44,10 @@ def take(media_root: Path) -> Snapshot:
             PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
             EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         ):
+            started = timezone.now()
             call_command("load_demo", stdout=io.StringIO())
-        return Snapshot(tables=dump(), media_root=media_root)
+            ended = timezone.now()
+        return Snapshot(tables=dump(), media_root=media_root, loaded_between=(started, ended))
     finally:
         load(base, analyze=False)
 
@@ -57,9 +64,10 @@ def shared(directory: Path) -> Snapshot:
     with open(directory / "lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if saved.exists():
-            return Snapshot(tables=pickle.loads(saved.read_bytes()), media_root=directory / "media")  # noqa: S301
+            tables, loaded_between = pickle.loads(saved.read_bytes())  # noqa: S301 (written by this run's worker)
+            return Snapshot(tables=tables, media_root=directory / "media", loaded_between=loaded_between)
         snapshot = take(directory / "media")
         partial = saved.with_suffix(".partial")
-        partial.write_bytes(pickle.dumps(snapshot.tables))
+        partial.write_bytes(pickle.dumps((snapshot.tables, snapshot.loaded_between)))
         partial.replace(saved)
         return snapshot

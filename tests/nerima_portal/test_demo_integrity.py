@@ -47,15 +47,22 @@ def test_children_aged_4_to_12_have_activities_and_kodomo_shokudo_have_dates_all
     assert all(org.is_fictional for org in Organization.objects.with_fiction().filter(name__contains="架空"))
 
 
-def test_the_next_sessions_and_search_rows_written_at_the_loaders_end_are_those_a_full_recompute_gives(demo):
+def test_the_next_sessions_and_search_rows_written_at_the_loaders_end_are_those_a_full_recompute_gives(
+    demo, time_machine
+):
     # load_demo writes them once at its end (refresh_deferred, writes_deferred), not at each save.
     from community.finder_fields import listings_refresh_all
     from nerima_portal.models import ListingSearchText, OrganizationSearchText
     from nerima_portal.search.index import index_refresh
 
+    # The next sessions are right as of the load, which may be minutes before this test: the recompute is made at
+    # the load's end. A listing whose next session started while the demo loaded has no single right answer.
+    started, ended = demo.loaded_between
+    moving = set(Session.objects.filter(starts_at__gte=started, starts_at__lte=ended).values_list("listing", flat=True))
+
     def derived():
         return (
-            dict(Listing.objects.values_list("pk", "next_session_at")),
+            dict(Listing.objects.exclude(pk__in=moving).values_list("pk", "next_session_at")),
             dict(ListingSearchText.objects.values_list("listing_id", "text")),
             dict(OrganizationSearchText.objects.values_list("organization_id", "text")),
         )
@@ -63,6 +70,7 @@ def test_the_next_sessions_and_search_rows_written_at_the_loaders_end_are_those_
     loaded = derived()
     assert len(loaded[1]) == Listing.objects.count() and len(loaded[2]) == Organization.objects.count()
     assert any(loaded[0].values())
+    time_machine.move_to(ended, tick=False)
     listings_refresh_all()
     index_refresh(everything=True)
     assert derived() == loaded
