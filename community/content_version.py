@@ -95,6 +95,11 @@ _schedule = CacheVersion("portal:schedule-version")
 schedule_current = _schedule.current
 
 
+def is_bump(callback) -> bool:
+    """Is `callback` a version's own move queued for the commit (tests count the other on-commit work)?"""
+    return any(callback is version.bump for version in (_content, _schedule))
+
+
 def content_changed(*, schedule: bool = True) -> None:
     """Something public changed: cached pages rendered before now are stale. `schedule=False` only for a write that
     leaves every session's existence, day and title as they were (SCHEDULE_UNCHANGED)."""
