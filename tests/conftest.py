@@ -57,8 +57,7 @@ def _frozen_start(_migrated_rows):
     from community.i18n.furigana import _converter
 
     _converter()
-    gc.collect()
-    gc.freeze()
+    _freeze_what_stays()
     # A page rendered by the test client or the live server makes tens of thousands of short-lived objects, some
     # in reference cycles. At Python's default (a young collection every 700 allocations) many outlived the young
     # collections and each batch was found only by a full one: 23 full collections in the admin crawl alone. With
@@ -74,6 +73,11 @@ def frozen_again():
     dictionary and the rest were back in every later full collection of the worker: 13 to 16 s of a run)."""
     yield
     gc.unfreeze()
+    _freeze_what_stays()
+
+
+def _freeze_what_stays() -> None:
+    """One full collection, then what survived it is left out of every later one."""
     gc.collect()
     gc.freeze()
 
@@ -87,8 +91,7 @@ def collector_paused():
     try:
         yield
     finally:
-        gc.collect()
-        gc.freeze()
+        _freeze_what_stays()
         gc.enable()
 
 
@@ -456,8 +459,10 @@ def login_as(live_server):
 def pytest_configure(config):
     # Collecting the tests and creating the test database (the migrations render thousands of model states) build
     # a large heap, and each full collection walked it again: 2 to 6 s of each worker's CPU. The collector is
-    # paused until the first test starts (_frozen_start), which collects once and freezes what stays.
-    gc.disable()
+    # paused until the first test starts (_frozen_start), which collects once and freezes what stays. Not in
+    # xdist's controller, which hands the tests to its workers and so never reaches that fixture.
+    if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
+        gc.disable()
     # axe-core among the static files the live server serves, in tests only (tests/axe_scan.py says why).
     from django.conf import settings as django_settings
 
