@@ -286,8 +286,8 @@ class Bench:
         """Per page and setting, two fresh servers one after the other. The first starts on an empty Redis: its
         first request also computes every fragment and answer nobody asked for yet (after a deploy that moved the
         content version). The second starts on the Redis the first left, as a worker restarted into a running
-        cluster does: its first request against its warm ones is the cost of the process's own start (the
-        target of issue 14)."""
+        cluster does: its first request against its warm ones is the cost of the process's own start, which the
+        "first ÷ warm" column holds to 3 × (docs/performance.md)."""
         results: dict = {}
         for page in pages:
             for variant, headers in VARIANTS.items():
